@@ -1,0 +1,5 @@
+export interface Message {
+  vi: string;
+  en: string;
+}
+export type Catalogue = Record<string, Message>;
