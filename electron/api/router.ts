@@ -17,7 +17,7 @@ function fromZod(error: z.ZodError): AppError {
   if (issue.message in errorCatalogue) {
     return new AppError(issue.message as keyof typeof errorCatalogue, { field }, field || undefined);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return new AppError('REQUIRED', { field }, field);
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return new AppError('REQUIRED', { field }, field);
   return new AppError('INVALID_INPUT', { details: `${path.join('.') || 'input'}: ${issue.message}` }, field || undefined);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rolloutBoard } from '../services/units/board';
-import { updateStep, stepsOf } from '../services/units/steps';
+import { isOverdue, stepsOf, updateStep } from '../services/units/steps';
+import { today } from '../services/rules';
 import { addTeamMember, removeTeamMember, saveTeam, teamOf, updateTeamMember } from '../services/units/teams';
 import {
   createUnit,
@@ -42,7 +43,7 @@ export const unitsApi = {
       parent: unit.parentId ? getUnit(ctx, unit.parentId) : null,
       children: listUnits(ctx, { parentId: id, status: 'all' }),
       events: unitEventsOf(ctx, id),
-      steps: stepsOf(ctx, id),
+      steps: stepsOf(ctx, id).map((s) => ({ ...s, overdue: isOverdue(s, today(ctx)) })),
       ...teamOf(ctx, id),
     };
   }),

@@ -94,7 +94,8 @@ export function loadDemoData(ctx: ServiceContext, office: Unit): void {
     ['2012-11-01', '2013-01-31'],
     ['2013-02-01', '2013-03-31'],
     ['2013-04-01', '2013-04-30'],
-    ['2013-05-01', '2014-04-30'],
+    // Maintaining never ends: its window runs to the end of the current review cycle.
+    ['2013-05-01', '2026-12-31'],
   ];
   [...provinces, ...districts].forEach((u, i) => {
     const progress = u.code === '54' ? 1 : i % 7 === 3 ? 2 : i % 5 === 1 ? 3 : 4;

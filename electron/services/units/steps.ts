@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors';
 import { formatVnDate } from '../../common/dates';
 import type { ServiceContext } from '../context';
 import { updateRow } from '../records';
-import { requireNotFuture, requireOrder, today } from '../rules';
+import { requireNotFuture, requireOrder } from '../rules';
 import { getUnit, stepIdFor } from './units';
 
 export type UnitStep = typeof unitSteps.$inferSelect;
@@ -78,7 +78,6 @@ export function updateStep(ctx: ServiceContext, patch: StepPatch): UnitStep {
       throw new AppError('STEP_REOPEN_BLOCKED', { step: patch.step, next: following.step }, 'status');
     }
   }
-  if (next.status === 'in_progress' && !next.actualStart) next.actualStart = today(ctx);
   return updateRow(ctx, unitSteps, stepIdFor(patch.unitId, patch.step), {
     plannedStart: next.plannedStart,
     plannedEnd: next.plannedEnd,

@@ -76,7 +76,7 @@ export function listWaves(ctx: ServiceContext) {
       plannedStart: waves.plannedStart,
       plannedEnd: waves.plannedEnd,
       note: waves.note,
-      memberCount: sql<number>`(SELECT count(*) FROM wave_members m WHERE m.wave_id = ${waves.id} AND m.deleted = 0)`,
+      memberCount: sql<number>`(SELECT count(*) FROM wave_members m WHERE m.wave_id = "waves"."id" AND m.deleted = 0)`,
     })
     .from(waves)
     .where(eq(waves.deleted, false))
