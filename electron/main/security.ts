@@ -53,8 +53,14 @@ export function mainWindowOptions(spec: WindowSpec): BrowserWindowConstructorOpt
 
 /** Where the window loads from: the dev server in `npm start`, else the packaged files via app://. */
 export function rendererEntry(opts: { packaged: boolean; devServerUrl?: string }): string {
-  if (!opts.packaged && opts.devServerUrl && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?/.test(opts.devServerUrl)) {
-    return opts.devServerUrl;
+  if (opts.packaged || !opts.devServerUrl) return APP_ENTRY;
+  try {
+    const u = new URL(opts.devServerUrl);
+    if (u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1') && !u.username && !u.password) {
+      return opts.devServerUrl;
+    }
+  } catch {
+    // not a URL: fall through
   }
   return APP_ENTRY;
 }
