@@ -76,7 +76,7 @@ const percent = (satisfied: number, required: number): number | null =>
   required === 0 ? null : Math.round((satisfied / required) * 1000) / 10;
 
 function cellOf(q: Qualification | undefined, required: boolean): MatrixCell {
-  const state: CellState = q ? (required && q.state === 'expired' ? 'expired' : q.state) : required ? 'missing' : 'none';
+  const state: CellState = q ? q.state : required ? 'missing' : 'none';
   return { required, state, endDate: q?.endDate ?? null, certificateNo: q?.certificateNo ?? '', certificateExpiry: q?.certificateExpiry ?? null };
 }
 

@@ -146,6 +146,23 @@ class RowReader {
   }
 }
 
+/**
+ * Lists often carry only names: with neither staff code nor birth date, the
+ * unit's only person of that name (ignoring diacritics) is taken; several
+ * are a problem for the row.
+ */
+function byNameOnly(ctx: ServiceContext, r: RowReader, unitId: string, fullName: string, staffCode: string, birthDate: string | null): Staff | undefined {
+  if (birthDate || staffCode) return undefined;
+  const named = ctx.db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.unitId, unitId), eq(staff.deleted, false)))
+    .all()
+    .filter((s) => fold(s.fullName) === fold(fullName));
+  if (named.length > 1) r.problem('fullName', 'XL_AMBIGUOUS_STAFF', { value: fullName, count: named.length });
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Key under which two rows of one file are the same person. */
 function fileKey(unitId: string, code: string, name: string, birth: string | null): string[] {
   const keys = [`n|${unitId}|${fold(name)}|${birth ?? ''}`];
@@ -207,7 +224,7 @@ function planStaff(ctx: ServiceContext, req: ImportRequest, sheet: ReadSheet): P
       if (same?.by === 'code' && fold(same.row.fullName) !== fold(fullName)) {
         r.problem('staffCode', 'XL_CODE_OTHER_PERSON', { value: staffCode, name: same.row.fullName });
       }
-      existing = same?.row;
+      existing = same?.row ?? byNameOnly(ctx, r, unit.id, fullName, staffCode, birthDate);
     }
     // A filled cell replaces the stored value; an empty one keeps it.
     const patch = Object.fromEntries(
@@ -277,18 +294,7 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
       if (same?.by === 'code' && fold(same.row.fullName) !== fold(fullName)) {
         r.problem('staffCode', 'XL_CODE_OTHER_PERSON', { value: staffCode, name: same.row.fullName });
       }
-      person = same?.row;
-      if (!person && !birthDate && !staffCode) {
-        // Lists often carry only names: take the unit's only person of that name.
-        const named = ctx.db
-          .select()
-          .from(staff)
-          .where(and(eq(staff.unitId, unit.id), eq(staff.deleted, false)))
-          .all()
-          .filter((s) => fold(s.fullName) === fold(fullName));
-        if (named.length === 1) person = named[0];
-        if (named.length > 1) r.problem('fullName', 'XL_AMBIGUOUS_STAFF', { value: fullName, count: named.length });
-      }
+      person = same?.row ?? byNameOnly(ctx, r, unit.id, fullName, staffCode, birthDate);
     }
     let values: ReturnType<typeof attendanceValues> | null = null;
     if (result && !r.problems.some((p) => p.code === 'XL_CERT_NEEDS_PASS' || p.code === 'XL_BAD_DATE')) {
