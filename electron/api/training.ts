@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { courseKinds, isoRoles, requirementRoles } from '../../db/schema';
 import type { ServiceContext } from '../services/context';
 import { auditorRegister } from '../services/training/auditors';
-import { createCourse, ensureCourseTypes, listCourses, requirementsByRole, setRequirements, updateCourse } from '../services/training/courses';
+import { courseKinds, createCourse, ensureCourseTypes, isoRoles, requirementRoles, listCourses, requirementsByRole, setRequirements, updateCourse } from '../services/training/courses';
 import { commitImport, previewImport } from '../services/training/excel/importer';
 import { buildTemplate, exportAttendance, exportMatrix, exportStaff } from '../services/training/excel/writer';
 import { trainingFigureNames, trainingFigures } from '../services/training/figures';

@@ -9,6 +9,9 @@ import { deleteRow, findRow, getLiveRow, insertRow, updateRow } from '../records
 import { requireText } from '../rules';
 import { findUnitByCode, unitIdForCode } from '../units/units';
 
+/** The enumerations the API validates against, as the schema defines them. */
+export { attendanceResults, courseKinds, isoRoles, requirementRoles } from '../../../db/schema';
+
 export type CourseType = typeof courseTypes.$inferSelect;
 export type CourseKind = CourseType['kind'];
 export type RequirementRole = (typeof requirementRoles)[number];
