@@ -1,4 +1,5 @@
-import { Anchor, Group, Modal, SegmentedControl, Select, Stack } from '@mantine/core';
+import { Anchor, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useCourseLabel } from './shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
@@ -32,11 +33,12 @@ export function FiguresPage() {
         {n.toLocaleString('vi-VN')}
       </Anchor>
     );
+  const courseLabel = useCourseLabel(figures?.courses ?? []);
   const rows = figures ? [...figures.rows, ...(figures.rows.length > 1 ? [{ ...figures.total, label: t('figures.total') }] : [])] : [];
   const columns: Column<Row>[] = [
-    { key: 'label', header: t(`figures.groups.${groupBy}`), value: (r) => r.label || '—' },
+    { key: 'label', header: t(`figures.groups.${groupBy}`), value: (r) => r.label || '—', render: (r) => <Text size="sm" fw={r.key === '*' ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>{r.label || '—'}</Text> },
     ...(figures?.courses ?? []).map(
-      (c): Column<Row> => ({ key: c.id, header: c.name, type: 'number', value: (r) => r.counts[c.id] ?? 0, render: (r) => link(r, r.counts[c.id] ?? 0, c.id, c.name) }),
+      (c): Column<Row> => ({ key: c.id, header: courseLabel(c), type: 'number', value: (r) => r.counts[c.id] ?? 0, render: (r) => link(r, r.counts[c.id] ?? 0, c.id, c.name) }),
     ),
     { key: 'people', header: t('figures.people'), type: 'number', value: (r) => r.people, render: (r) => link(r, r.people, undefined, t('figures.anyCourse')) },
   ];

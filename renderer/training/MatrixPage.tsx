@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
-import { saveFile, ScopePicker, useScope } from './shared';
+import { saveFile, ScopePicker, useCourseLabel, useScope } from './shared';
 
 type Matrix = ApiOutput<'training.matrix'>;
 type Row = Matrix['rows'][number];
@@ -26,21 +26,22 @@ export function MatrixPage() {
   const m = useApi('training.matrix', scope).data;
   const days = m?.windowDays ?? 90;
   const cellText = (s: State, expiry: string | null) => (s === 'none' ? '' : `${t(`matrix.state.${s}`)}${expiry && s !== 'missing' ? ` (${formatVnDate(expiry)})` : ''}`);
+  const shortName = useCourseLabel(m?.courses ?? []);
   const gridColumns: Column<Row>[] = [
-    { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName, width: 200 },
-    { key: 'unit', header: t('staff.unit'), value: (r) => r.unitName },
+    { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.fullName}</Text> },
+    { key: 'unit', header: t('staff.unit'), value: (r) => r.unitName, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.unitName}</Text> },
     { key: 'role', header: t('staff.isoRole'), value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)) },
     ...(m?.courses ?? []).map(
       (c): Column<Row> => ({
         key: c.id,
-        header: c.name,
+        header: shortName(c),
         value: (r) => cellText(r.cells[c.id].state, r.cells[c.id].certificateExpiry),
         render: (r) => {
           const cell = r.cells[c.id];
           if (cell.state === 'none') return <span data-testid={`matrix-${r.fullName}-${c.code}`} />;
           return (
             <Tooltip label={cell.certificateNo ? `${cell.certificateNo}${cell.certificateExpiry ? ` · ${formatVnDate(cell.certificateExpiry)}` : ''}` : cell.required ? '' : t('matrix.noRequirement')} disabled={!cell.certificateNo && cell.required}>
-              <Badge color={colour[cell.state]} variant={cell.state === 'missing' ? 'outline' : cell.required ? 'filled' : 'light'} data-testid={`matrix-${r.fullName}-${c.code}`} data-state={cell.state}>
+              <Badge tt="none" color={colour[cell.state]} variant={cell.state === 'missing' ? 'outline' : cell.required ? 'filled' : 'light'} data-testid={`matrix-${r.fullName}-${c.code}`} data-state={cell.state}>
                 {t(`matrix.state.${cell.state}`)}
               </Badge>
             </Tooltip>
@@ -57,7 +58,7 @@ export function MatrixPage() {
     },
   ];
   const unitColumns: Column<UnitRow>[] = [
-    { key: 'code', header: 'Mã', value: (u) => u.unitCode, width: 80 },
+    { key: 'code', header: t('courses.code'), value: (u) => u.unitCode, width: 80 },
     { key: 'name', header: t('staff.unit'), value: (u) => u.unitName },
     { key: 'staff', header: t('matrix.people'), value: (u) => u.staff, type: 'number' },
     { key: 'required', header: t('matrix.required'), value: (u) => u.required, type: 'number' },

@@ -36,7 +36,7 @@ export function StaffPage() {
       key: 'isoRole',
       header: t('staff.isoRole'),
       value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)),
-      render: (r) => (r.isoRole === 'none' ? null : <Badge variant="light">{t(`roles.${r.isoRole}`)}</Badge>),
+      render: (r) => (r.isoRole === 'none' ? null : <Badge variant="light" tt="none">{t(`roles.${r.isoRole}`)}</Badge>),
     },
     { key: 'status', header: t('staff.status'), value: (r) => t(`staffStatus.${r.status}`) },
   ];
@@ -93,7 +93,7 @@ export function StaffPage() {
               value={status}
               onChange={(v) => setStatus((v ?? 'active') as 'active')}
               allowDeselect={false}
-              w={150}
+              w={140}
             />
           </>
         }

@@ -72,10 +72,22 @@ const resultColour = { passed: 'green', failed: 'orange', absent: 'gray' } as co
 export function ResultBadge({ result }: { result: 'passed' | 'failed' | 'absent' }) {
   const { t } = useTranslation('training');
   return (
-    <Badge color={resultColour[result]} variant="light">
+    <Badge color={resultColour[result]} variant="light" tt="none">
       {t(`results.${result}`)}
     </Badge>
   );
 }
 
 export const formatMoney = (n: number) => n.toLocaleString('vi-VN');
+
+/**
+ * Column headers for courses: course names are long, so a column shows its
+ * kind ("Nhận thức chung") when no other course has that kind; exports keep
+ * the full names.
+ */
+export function useCourseLabel(courses: { name: string; kind: string }[]): (c: { name: string; kind: string }) => string {
+  const { t } = useTranslation('training');
+  const count = new Map<string, number>();
+  for (const c of courses) count.set(c.kind, (count.get(c.kind) ?? 0) + 1);
+  return (c) => (c.kind !== 'other' && count.get(c.kind) === 1 ? t(`kinds.${c.kind as 'awareness'}`) : c.name);
+}
