@@ -46,7 +46,7 @@ export function FiguresPage() {
   const nameColumns: Column<Name>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (n) => n.fullName },
     { key: 'unit', header: t('staff.unit'), value: (n) => n.unitName },
-    { key: 'course', header: t('sessions.course'), value: (n) => courseName.get(n.courseTypeId) ?? '' },
+    ...(drill?.courseTypeId ? [] : [{ key: 'course', header: t('sessions.course'), value: (n: Name) => courseName.get(n.courseTypeId) ?? '' }]),
     { key: 'endDate', header: t('figures.session'), value: (n) => n.endDate, type: 'date' },
     { key: 'certificateNo', header: t('session.certificateNo'), value: (n) => n.certificateNo },
   ];
@@ -65,7 +65,7 @@ export function FiguresPage() {
         <Select label={t('figures.wave')} data={waves.map((w) => ({ value: w.id, label: w.name }))} value={waveId} onChange={setWaveId} clearable w={260} />
       </Group>
       <DataTable testId="figures-table" rows={rows} columns={columns} rowKey={(r) => r.key} exportName={t('figures.export')} empty={t('figures.empty')} />
-      <Modal opened={!!drill} onClose={() => setDrill(null)} title={drill ? t('figures.names', { what: drill.what, group: drill.label }) : ''} size="xl" centered>
+      <Modal opened={!!drill} onClose={() => setDrill(null)} title={drill ? t('figures.names', { what: drill.what, group: drill.label }) : ''} size={1000} centered>
         <DataTable testId="figures-names" rows={names} columns={nameColumns} rowKey={(n) => `${n.staffId}-${n.courseTypeId}`} exportName={t('figures.exportNames')} />
       </Modal>
     </Stack>

@@ -136,4 +136,39 @@ describe('training: import an attendance sheet and see the matrix change (Chromi
     await page.waitForTimeout(400);
     await app.screenshot('training-figures');
   });
+
+  it('lists certified auditors, flags duplicates for merging, and edits the course catalogue', async () => {
+    const { page } = app;
+    const [district] = await callOk(app, 'units.list', { query: '3101' });
+    const courses = await callOk(app, 'training.courses.list', {});
+    const cg = courses.find((c: any) => c.code === 'CGDG');
+    const session = await callOk(app, 'training.sessions.create', { unitId: district.parentId, courseTypeId: cg.id, title: 'Khóa CGĐG 2024', startDate: '2024-05-06', endDate: '2024-05-10', provider: 'Viện Năng suất' });
+    const hung = (await callOk(app, 'training.staff.list', { query: 'Trần Văn Hùng' }))[0];
+    await callOk(app, 'training.attendance.add', { sessionId: session.id, entries: [{ staffId: hung.id, result: 'passed', certificateNo: 'CGĐG-24/021', certificateDate: '2024-05-10' }] });
+    // A duplicate arriving from a district's records (same name without diacritics and same birth date).
+    const { insertRow } = await import('../../electron/services/records');
+    const { staff } = await import('../../db/schema');
+    app.ws.sqlite.transaction(() => insertRow(app.ws, staff, { unitId: district.id, fullName: 'Nguyen Thi Lan', birthDate: '1980-10-15' }))();
+
+    await page.keyboard.press('Escape'); // close the names of the previous step
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Chuyên gia đánh giá' }).click();
+    await page.getByTestId('auditors-table').getByText('CGĐG-24/021').waitFor();
+    await app.screenshot('training-auditors');
+    await page.getByRole('link', { name: 'Lớp đào tạo' }).click();
+    await page.getByTestId('sessions-table').getByText('Khóa CGĐG 2024').waitFor();
+    await app.screenshot('training-sessions');
+    await page.getByRole('link', { name: 'Cán bộ' }).click();
+    await page.getByTestId('staff-duplicates').waitFor();
+    await page.getByTestId('staff-duplicates').getByRole('button').click();
+    await page.getByText('Chọn hồ sơ giữ lại').waitFor();
+    await page.waitForTimeout(300);
+    await app.screenshot('training-merge');
+    await page.getByRole('dialog').getByRole('button', { name: 'Gộp vào hồ sơ đã chọn' }).click();
+    await page.getByText('Đã gộp hồ sơ').waitFor();
+    expect((app.ws.sqlite.prepare("select count(*) n from staff where deleted = 0 and birth_date = '1980-10-15'").get() as { n: number }).n).toBe(1);
+    await page.getByRole('link', { name: 'Khóa học' }).click();
+    await page.getByText('Khóa bắt buộc theo vai trò').waitFor();
+    await app.screenshot('training-courses');
+  });
 });
