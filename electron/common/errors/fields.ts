@@ -27,6 +27,13 @@ export const fieldLabels = {
   team: { vi: 'ban/tổ ISO', en: 'ISO team' },
   member: { vi: 'thành viên', en: 'member' },
   step: { vi: 'bước', en: 'step' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  evidence: { vi: 'Minh chứng', en: 'Evidence' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  signer: { vi: 'Người ký', en: 'Signed by' },
+  position: { vi: 'Chức vụ', en: 'Position' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  details: { vi: 'Chi tiết', en: 'Details' },
   // training
   staffCode: { vi: 'Mã cán bộ', en: 'Staff code' },
   birthDate: { vi: 'Ngày sinh', en: 'Birth date' },
