@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
-import { useApi, useApiMutation, useErrorText } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
+import { FormActions } from '../components/FormActions';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 
@@ -54,7 +55,6 @@ export function CoursesPage() {
 
 function CourseModal({ course, onClose }: { course: Course | 'new' | null; onClose: () => void }) {
   const { t } = useTranslation('training');
-  const errorText = useErrorText();
   const blank = { code: '', name: '', kind: 'other' as Course['kind'], validityMonths: null as number | null, active: true, description: '' };
   const [form, setForm] = useState(blank);
   useEffect(() => {
@@ -66,39 +66,33 @@ function CourseModal({ course, onClose }: { course: Course | 'new' | null; onClo
   if (!course) return null;
   return (
     <Modal opened onClose={onClose} title={course === 'new' ? t('courses.add') : t('courses.edit')} size="lg" centered>
-      <Stack>
-        <Group grow>
-          <TextInput label={t('courses.code')} value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} disabled={course !== 'new'} required />
-          <Select label={t('courses.kind')} data={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} value={form.kind} onChange={(v) => setForm({ ...form, kind: (v ?? 'other') as Course['kind'] })} allowDeselect={false} />
-        </Group>
-        <TextInput label={t('courses.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
-        <NumberInput
-          label={t('courses.validity')}
-          description={t('courses.noValidity')}
-          value={form.validityMonths ?? ''}
-          onChange={(v) => setForm({ ...form, validityMonths: v === '' ? null : Number(v) })}
-          min={1}
-          max={600}
-        />
-        <TextInput label={t('courses.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
-        <Checkbox label={t('courses.active')} checked={form.active} onChange={(e) => setForm({ ...form, active: e.currentTarget.checked })} />
-        {error != null && <Alert color="red">{errorText(error)}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button
-            loading={create.isPending || update.isPending}
-            onClick={() => {
-              const { code, ...rest } = form;
-              if (course === 'new') create.mutate({ code, ...rest });
-              else update.mutate({ id: course.id, ...rest });
-            }}
-          >
-            {t('common:actions.save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const { code, ...rest } = form;
+          if (course === 'new') create.mutate({ code, ...rest });
+          else update.mutate({ id: course.id, ...rest });
+        }}
+      >
+        <Stack>
+          <Group grow>
+            <TextInput label={t('courses.code')} value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} disabled={course !== 'new'} required />
+            <Select label={t('courses.kind')} data={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} value={form.kind} onChange={(v) => setForm({ ...form, kind: (v ?? 'other') as Course['kind'] })} allowDeselect={false} />
+          </Group>
+          <TextInput label={t('courses.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
+          <NumberInput
+            label={t('courses.validity')}
+            description={t('courses.noValidity')}
+            value={form.validityMonths ?? ''}
+            onChange={(v) => setForm({ ...form, validityMonths: v === '' ? null : Number(v) })}
+            min={1}
+            max={600}
+          />
+          <TextInput label={t('courses.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+          <Checkbox label={t('courses.active')} checked={form.active} onChange={(e) => setForm({ ...form, active: e.currentTarget.checked })} />
+          <FormActions error={error} pending={create.isPending || update.isPending} onCancel={onClose} testId="course" />
+        </Stack>
+      </form>
     </Modal>
   );
 }

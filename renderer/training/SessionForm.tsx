@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
-import { useApi, useApiMutation, useErrorText } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
+import { FormActions } from '../components/FormActions';
 import { DateField } from '../components/DateField';
 import { useUnitOptions } from './shared';
 
@@ -13,7 +14,6 @@ const blank = { unitId: null as string | null, courseTypeId: null as string | nu
 /** Records or edits a training session. */
 export function SessionModal(props: { opened: boolean; onClose: () => void; session?: Session | null; defaultUnitId?: string; onCreated?: (id: string) => void }) {
   const { t } = useTranslation('training');
-  const errorText = useErrorText();
   const units = useUnitOptions();
   const courses = useApi('training.courses.list', {}).data ?? [];
   const [form, setForm] = useState(blank);
@@ -85,15 +85,7 @@ export function SessionModal(props: { opened: boolean; onClose: () => void; sess
             <NumberInput label={t('sessions.budget')} value={form.budgetSpent} onChange={(v) => setForm({ ...form, budgetSpent: Number(v) || 0 })} min={0} thousandSeparator="." decimalSeparator="," />
           </Group>
           <TextInput label={t('sessions.note')} value={form.note} onChange={set('note')} />
-          {error != null && <Alert color="red">{errorText(error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="session-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={create.isPending || update.isPending} onCancel={props.onClose} testId="session" />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
-import { useApi, useApiMutation, useErrorText } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
+import { FormActions } from '../components/FormActions';
 import { DateField } from '../components/DateField';
 import { ResultBadge, useUnitOptions } from './shared';
 
@@ -15,7 +16,6 @@ const blank = { unitId: null as string | null, fullName: '', staffCode: '', birt
 /** Adds a person, or edits one and shows their training history. */
 export function StaffModal({ opened, onClose, person, defaultUnitId }: { opened: boolean; onClose: () => void; person: Staff | null; defaultUnitId?: string }) {
   const { t } = useTranslation('training');
-  const errorText = useErrorText();
   const unitOptions = useUnitOptions();
   const [form, setForm] = useState(blank);
   useEffect(() => {
@@ -75,15 +75,7 @@ export function StaffModal({ opened, onClose, person, defaultUnitId }: { opened:
             <TextInput label={t('staff.email')} value={form.email} onChange={set('email')} />
           </Group>
           <TextInput label={t('staff.note')} value={form.note} onChange={set('note')} />
-          {error != null && <Alert color="red">{errorText(error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="staff-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <FormActions error={error} pending={create.isPending || update.isPending} onCancel={onClose} testId="staff" />
           {person && (
             <>
               <Text fw={600}>{t('staff.history')}</Text>

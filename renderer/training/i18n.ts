@@ -1,6 +1,14 @@
 import type { Translation } from '../i18n/types';
 
 export const vi = {
+  tables: {
+    course_types: 'Khóa học',
+    role_requirements: 'Yêu cầu đào tạo theo vai trò',
+    staff: 'Cán bộ',
+    training_sessions: 'Lớp đào tạo',
+    attendance: 'Học viên',
+    training_imports: 'Nhập Excel (đào tạo)',
+  },
   nav: { staff: 'Cán bộ', sessions: 'Lớp đào tạo', matrix: 'Ma trận đào tạo', auditors: 'Chuyên gia đánh giá', figures: 'Số liệu đào tạo', courses: 'Khóa học' },
   scope: { unit: 'Đơn vị', subunits: 'Gồm đơn vị trực thuộc', all: 'Tất cả đơn vị' },
   roles: { none: 'Không', leader: 'Lãnh đạo', secretary: 'Thư ký', member: 'Thành viên', internal_auditor: 'Chuyên gia đánh giá nội bộ', all: 'Mọi cán bộ' },
@@ -129,7 +137,7 @@ export const vi = {
     missing: 'Còn thiếu',
     onlyMissing: 'Chỉ người còn thiếu',
     exportColour: 'Xuất Excel có màu',
-    state: { valid: 'Đã học', expiring: 'Sắp hết hạn', expired: 'Hết hạn', missing: 'Còn thiếu', none: '' },
+    state: { valid: 'Đã học', expiring: 'Sắp hết hạn', expired: 'Hết hạn', missing: 'Còn thiếu', none: 'Không bắt buộc' },
     legend: 'Xanh: đã học · Vàng: sắp hết hạn · Đỏ: còn thiếu hoặc hết hạn · Trống: không bắt buộc',
     empty: 'Chưa có cán bộ ở đơn vị này. Thêm cán bộ ở mục “Cán bộ” để xem ma trận.',
     export: 'ma-tran-dao-tao',
@@ -185,6 +193,14 @@ export const vi = {
 };
 
 export const en: Translation<typeof vi> = {
+  tables: {
+    course_types: 'Courses',
+    role_requirements: 'Role requirements',
+    staff: 'Staff',
+    training_sessions: 'Training sessions',
+    attendance: 'Attendance',
+    training_imports: 'Excel imports (training)',
+  },
   nav: { staff: 'Staff', sessions: 'Training sessions', matrix: 'Training matrix', auditors: 'Internal auditors', figures: 'Training figures', courses: 'Courses' },
   scope: { unit: 'Unit', subunits: 'Include sub-units', all: 'All units' },
   roles: { none: 'None', leader: 'Leader', secretary: 'Secretary', member: 'Member', internal_auditor: 'Internal auditor', all: 'Every staff member' },
@@ -313,7 +329,7 @@ export const en: Translation<typeof vi> = {
     missing: 'Missing',
     onlyMissing: 'Only people lacking a course',
     exportColour: 'Export Excel with colours',
-    state: { valid: 'Trained', expiring: 'Expiring', expired: 'Expired', missing: 'Missing', none: '' },
+    state: { valid: 'Trained', expiring: 'Expiring', expired: 'Expired', missing: 'Missing', none: 'Not required' },
     legend: 'Green: trained · Yellow: expiring · Red: missing or expired · Blank: not required',
     empty: 'No staff in this unit. Add staff under “Staff” to see the matrix.',
     export: 'training-matrix',
