@@ -225,7 +225,8 @@ function AttendeeModal({ row, onClose }: { row: Row | null; onClose: () => void 
                   result: value.result,
                   certificateNo: value.result === 'passed' ? value.certificateNo : '',
                   certificateDate: value.result === 'passed' ? value.certificateDate : null,
-                  certificateExpiry: value.result === 'passed' ? value.certificateExpiry : null,
+                  // Empty: the service derives it from the course's certificate validity.
+                  certificateExpiry: value.result === 'passed' ? (value.certificateExpiry ?? undefined) : null,
                 })
               }
             >

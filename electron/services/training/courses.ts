@@ -60,6 +60,7 @@ export function listCourses(ctx: ServiceContext, options: { includeInactive?: bo
     .filter((c) => options.includeInactive || c.active);
 }
 
+/** A live course type, or NOT_FOUND naming the course. */
 export function getCourse(ctx: ServiceContext, id: string): CourseType {
   return getLiveRow(ctx, courseTypes, id, 'course');
 }

@@ -53,6 +53,7 @@ export function createSession(ctx: ServiceContext, input: SessionInput): Trainin
   });
 }
 
+/** A live session, or NOT_FOUND naming the session. */
 export function getSession(ctx: ServiceContext, id: string): TrainingSession {
   return getLiveRow(ctx, trainingSessions, id, 'session');
 }
@@ -217,7 +218,7 @@ export function addAttendance(ctx: ServiceContext, sessionId: string, entries: A
   });
 }
 
-/** Edits one attendee's result or certificate. */
+/** Edits one attendee's result or certificate under the same rules; a new certificate date re-derives an expiry left out. */
 export function updateAttendance(ctx: ServiceContext, id: string, patch: Partial<Omit<AttendanceInput, 'staffId'>>): Attendance {
   const row = getLiveRow(ctx, attendance, id, 'attendance');
   const session = getSession(ctx, row.sessionId);
@@ -233,6 +234,7 @@ export function updateAttendance(ctx: ServiceContext, id: string, patch: Partial
   return updateRow(ctx, attendance, id, attendanceValues(ctx, session, merged, person.fullName));
 }
 
+/** Takes someone off a session's list (tombstoned, logged). */
 export function removeAttendance(ctx: ServiceContext, id: string): void {
   getLiveRow(ctx, attendance, id, 'attendance');
   deleteRow(ctx, attendance, id);

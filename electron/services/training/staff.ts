@@ -53,6 +53,7 @@ function lastNameKey(name: string): string {
   return `${words.at(-1)} ${words.join(' ')}`;
 }
 
+/** A live staff record; a merged one says so (STAFF_MERGED) rather than just "not found". */
 export function getStaff(ctx: ServiceContext, id: string): Staff {
   const row = findRow(ctx, staff, id);
   if (row?.deleted && row.mergedIntoId) throw new AppError('STAFF_MERGED', { name: row.fullName });
