@@ -171,4 +171,13 @@ describe('training: import an attendance sheet and see the matrix change (Chromi
     await page.getByText('Khóa bắt buộc theo vai trò').waitFor();
     await app.screenshot('training-courses');
   });
+
+  it('reads in English too', async () => {
+    const { page } = app;
+    await page.getByText('English').click();
+    await page.getByRole('link', { name: 'Training matrix' }).click();
+    await page.getByText('Who has been trained').waitFor();
+    expect(await page.getByTestId('matrix-Nguyễn Thị Lan-NT').innerText()).toBe('Trained');
+    await app.screenshot('training-matrix-en');
+  });
 });

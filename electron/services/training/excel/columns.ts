@@ -205,5 +205,5 @@ export const sheetTitles: Record<SheetKind, { sheet: string; title: string }> = 
   attendance: { sheet: 'Danh sách học viên', title: 'DANH SÁCH HỌC VIÊN THAM DỰ LỚP ĐÀO TẠO' },
 };
 
-/** First data row of the sheets ISO Desk writes (title, hint, header above it). */
+/** Row of the headers in the sheets ISO Desk writes (title and hint above, data below). */
 export const HEADER_ROW = 3;
