@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { createRouter } from '../api/router';
 import { IPC, type BridgeEnvelope, type DialogResult } from '../common/bridge';
 import { AppError } from '../common/errors';
+import { readSetting } from '../services/settings';
 import { openWorkspace, type Workspace } from '../services/workspace';
 import { resolveAppFile } from './app-files';
 import { dialogRequestSchema, openDialogOptions, saveDialogOptions } from './dialogs';
 import { parseLaunchArgs, PendingFiles, profileDirFor, readSecondInstanceMessage, type SecondInstanceMessage } from './launch';
 import { crashNotice, createLogger, describeError, LOGS_DIR } from './log';
+import { menuLanguage, menuTemplate } from './menu';
 import { appPaths } from './paths';
 import { safeStorageSealer, safeStorageUnavailable } from './sealer';
 import {
@@ -150,6 +152,7 @@ async function start(): Promise<void> {
   if (sealer) provideOfficeKeySealer(ws, sealer);
   else log.info(`Office key sealed with a passphrase: ${safeStorageUnavailable(safeStorage, process.platform)}`);
 
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuLanguage(readSetting(ws, 'language')), process.platform, !packaged)));
   const router = createRouter(ws);
   const devServerUrl = packaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const entry = rendererEntry({ packaged, devServerUrl });

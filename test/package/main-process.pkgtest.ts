@@ -65,6 +65,10 @@ describe('the built main process', () => {
     expect(r.window.options.webPreferences.preload).toBe(join(root, 'out/preload/index.cjs'));
   });
 
+  it('replaces the English default menu with one in the app language', () => {
+    expect(r.menu).toEqual(['Chỉnh sửa', 'Xem']);
+  });
+
   it('serves the router to the app frame only; bad input gets a clear error', () => {
     expect(r.calls.trusted.ok).toBe(true);
     expect(r.calls.badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'language' } });

@@ -155,4 +155,14 @@ export class BrowserWindow extends EventEmitter {
   focus() {}
 }
 
-export default { app, protocol, ipcMain, dialog, safeStorage, session, screen, BrowserWindow };
+
+export const Menu = {
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    state.menu = menu;
+  },
+};
+
+export default { app, protocol, ipcMain, dialog, safeStorage, session, screen, BrowserWindow, Menu };

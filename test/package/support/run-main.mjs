@@ -13,6 +13,7 @@ const s = globalThis.__electronStandIn;
 report.exitCode = s.exitCode;
 report.errors = [...s.errors];
 report.paths = Object.fromEntries(s.paths);
+report.menu = s.menu?.template?.map((m) => m.label) ?? null;
 report.singleInstanceData = s.singleInstanceData;
 report.sandboxEnabled = s.sandboxEnabled;
 report.privilegedSchemes = s.privilegedSchemes;
