@@ -42,10 +42,25 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 const launch = parseLaunchArgs(process.argv, { cwd: process.cwd(), env: process.env, defaultApp: process.defaultApp === true });
-mkdirSync(profileDirFor(launch.dataDir), { recursive: true });
-// The Chromium profile (and with it Electron's single-instance lock) lives in the data folder: one app per data folder.
-app.setPath('userData', profileDirFor(launch.dataDir));
-app.setPath('crashDumps', join(launch.dataDir, LOGS_DIR, 'crashes'));
+/** Creates the data folder's profile; false (after telling the user) when the folder cannot be written. */
+function prepareDataFolder(): boolean {
+  try {
+    mkdirSync(profileDirFor(launch.dataDir), { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    dialog.showErrorBox(
+      'ISO Desk',
+      `Không tạo được thư mục dữ liệu (${code}):\n${launch.dataDir}\nHãy chọn thư mục khác bằng --data-dir hoặc kiểm tra quyền ghi.\n\n` +
+        `Cannot create the data folder (${code}):\n${launch.dataDir}\nChoose another with --data-dir or check write permissions.`,
+    );
+    return false;
+  }
+  // The Chromium profile (and with it Electron's single-instance lock) lives in the data folder: one app per data folder.
+  app.setPath('userData', profileDirFor(launch.dataDir));
+  app.setPath('crashDumps', join(launch.dataDir, LOGS_DIR, 'crashes'));
+  return true;
+}
+const folderReady = prepareDataFolder();
 const log = createLogger(launch.dataDir);
 
 let win: BrowserWindow | null = null;
@@ -80,7 +95,9 @@ app.on('open-file', (event, path) => {
 });
 
 const message: SecondInstanceMessage = { files: launch.files };
-if (!app.requestSingleInstanceLock(message)) {
+if (!folderReady) {
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock(message)) {
   // Another ISO Desk has this data folder: it receives our files and comes to the front.
   app.exit(0);
 } else {
@@ -90,7 +107,13 @@ if (!app.requestSingleInstanceLock(message)) {
     pending.add(files);
     focusWindow(win);
   });
-  app.whenReady().then(start, (err: unknown) => reportCrash('Start-up failed', err));
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      reportCrash('Start-up failed', err);
+      app.exit(1);
+    });
 }
 
 // ---- After ready ------------------------------------------------------------

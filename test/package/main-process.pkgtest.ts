@@ -6,7 +6,7 @@
  * plays the Electron one (same code, other ABI).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,15 @@ describe('start-up refusals', () => {
     expect(r.window).toBeUndefined();
     expect(r.singleInstanceData).toEqual({ files: [join(work, 'x.isodesk')] });
     expect(existsSync(join(dataDir, 'isodesk.db'))).toBe(false);
+  });
+
+  it('a data folder that cannot be created is explained, and the app stops before taking any lock', () => {
+    writeFileSync(join(work, 'a-file'), 'not a folder');
+    const r = runMain(['--data-dir', join(work, 'a-file', 'data')]);
+    expect(r.exitCode).toBe(1);
+    expect(r.window).toBeUndefined();
+    expect(r.singleInstanceData).toBeNull();
+    expect(r.errors[0].message).toContain('Không tạo được thư mục dữ liệu (ENOTDIR)');
   });
 
   it('a missing native module is explained, in Vietnamese and English, and the app stops', () => {
