@@ -11,6 +11,7 @@ import { listPackage, extractFile, statFile } from '@electron/asar';
 import { build, Platform } from 'electron-builder';
 import yaml from 'js-yaml';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,18 @@ describe('packaged app contents', () => {
     expect(pkg.version).toBe(project.version);
     expect(pkg.productName).toBe('ISO Desk');
     for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(entries).toContain(f);
+  });
+
+  it('loads nothing at run time that the package does not carry', () => {
+    const main = read('out/main/index.js');
+    const specs = [...main.matchAll(/^import\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)].map((m) => m[1] ?? m[2]);
+    const dynamic = [...main.matchAll(/\b(?:import|require|__require)\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]);
+    const bare = [...specs, ...dynamic].filter((s) => !s.startsWith('node:') && !s.startsWith('.') && !builtinModules.includes(s));
+    expect(new Set(bare)).toEqual(new Set(['electron', 'better-sqlite3']));
+    // The sandboxed preload must be one CommonJS file that needs only 'electron'.
+    const preload = read('out/preload/index.cjs');
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
   });
 
   it('ships every migration of the journal next to the main bundle', () => {
