@@ -47,8 +47,13 @@ beforeAll(async () => {
   expect(native, 'electron-builder.yml maps .native/package into the app').toBeTruthy();
   native!.from = '.native/test-package';
   config.electronDist = join(work, 'electron-dist');
+  // Fuses are flipped inside Electron's real binary; the stand-in has none (checked in test/unit/main/builder-config.test.ts).
+  delete config.electronFuses;
   config.directories = { ...config.directories, output: join(work, 'dist') };
-  await build({ projectDir: root, targets: Platform.LINUX.createTarget(['dir']), config, publish: 'never' });
+  // Given as a file, the config replaces electron-builder.yml instead of being merged into it (arrays would add up).
+  const configFile = join(work, 'electron-builder.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  await build({ projectDir: root, targets: Platform.LINUX.createTarget(['dir']), config: configFile, publish: 'never' });
   resources = join(work, 'dist', 'linux-unpacked', 'resources');
   asarFile = join(resources, 'app.asar');
   entries = listPackage(asarFile, { isPack: false }).map((e) => e.replace(/\\/g, '/').replace(/^\//, ''));

@@ -48,6 +48,18 @@ describe('installer configuration', () => {
     expect(config.extraMetadata.main).toBe(pkg.main);
   });
 
+  it('flips the Electron fuses that would let the binary run other code', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
   it('has the scripts that build it', () => {
     expect(pkg.scripts.start).toContain('build/scripts/ensure-electron-native.js');
     expect(pkg.scripts.dist).toMatch(/ensure-electron-native\.js --require --stage && electron-vite build && electron-builder/);
