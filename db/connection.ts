@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
@@ -64,6 +64,34 @@ export function knownSchemaVersion(migrationsFolder = defaultMigrationsFolder): 
   return journal.entries.length;
 }
 
+/**
+ * The schema version without opening the file for writing: read from the
+ * header (bytes 60–63) when no WAL holds newer pages, which leaves not even
+ * a -wal/-shm file behind; otherwise through a read-only connection.
+ */
+function peekUserVersion(file: string, nativeBinding?: string): number {
+  const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
+  if (!wal || wal.size === 0) {
+    const header = Buffer.alloc(100);
+    const fd = openSync(file, 'r');
+    const read = (() => {
+      try {
+        return readSync(fd, header, 0, 100, 0);
+      } finally {
+        closeSync(fd);
+      }
+    })();
+    if (read === 100 && header.toString('latin1', 0, 16) === 'SQLite format 3\0') return header.readUInt32BE(60);
+    if (read === 0) return 0;
+  }
+  const peek = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    return peek.pragma('user_version', { simple: true }) as number;
+  } finally {
+    peek.close();
+  }
+}
+
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // FULL: a power cut may lose nothing that was acknowledged (offices lose power).
@@ -105,10 +133,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   const known = knownSchemaVersion(migrationsFolder);
   const nativeBinding = options.nativeBinding;
   if (existsSync(file)) {
-    // Look before we write: a read-only peek cannot alter a newer app's file.
-    const peek = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
-    const found = peek.pragma('user_version', { simple: true }) as number;
-    peek.close();
+    // Look before we write: a newer app's file must not be altered at all.
+    const found = peekUserVersion(file, nativeBinding);
     if (found > known) throw new SchemaTooNewError(found, known);
   }
   const sqlite = new Database(file, { nativeBinding, readonly: options.readonly ?? false });
