@@ -42,6 +42,8 @@ export interface AuditEntry {
   unitId: string;
   op: 'insert' | 'update' | 'delete';
   origin: string | null;
+  /** What people call the record: its name, code or title as it stood after the change. */
+  record: string;
   changes: FieldChange[];
 }
 
@@ -61,6 +63,14 @@ function parse(json: string | null): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+const LABEL_FIELDS = ['name', 'full_name', 'title', 'code', 'decision_no'];
+
+function recordLabel(newJson: string | null, oldJson: string | null): string {
+  const row = { ...parse(oldJson), ...parse(newJson) };
+  for (const f of LABEL_FIELDS) if (typeof row[f] === 'string' && row[f]) return row[f] as string;
+  return '';
 }
 
 /** The fields a logged change touched, old and new (inserts: every non-empty field). */
@@ -129,6 +139,7 @@ export function searchAudit(ctx: ServiceContext, filter: AuditFilter = {}): Audi
       unitId: r.unitId,
       op: r.op,
       origin: r.origin,
+      record: recordLabel(r.newJson, r.oldJson),
       changes: fieldChanges(r.op, r.oldJson, r.newJson),
     })),
     next: rows.length > limit ? page[page.length - 1].seq : null,

@@ -11,4 +11,6 @@ export const nav: NavEntry[] = [
   { path: '/', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
+  { path: '/audit', label: 'safety:nav.audit' },
+  { path: '/backups', label: 'safety:nav.backups' },
 ];

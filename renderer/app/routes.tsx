@@ -1,4 +1,6 @@
 import type { ReactElement } from 'react';
+import { AuditPage } from '../safety/AuditPage';
+import { BackupsPage } from '../safety/BackupsPage';
 import { BoardPage } from '../units/BoardPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -12,4 +14,6 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/units/:id', element: <UnitPage /> },
   { path: '/waves', element: <WavesPage /> },
   { path: '/waves/:id', element: <WavePage /> },
+  { path: '/audit', element: <AuditPage /> },
+  { path: '/backups', element: <BackupsPage /> },
 ];
