@@ -60,8 +60,10 @@ export function backupBeforeSync(ctx: ServiceContext, reason: string): BackupInf
 }
 
 /** Restores a backup into the running workspace; the current state is backed up first. */
-export function restore(ctx: ServiceContext, ref: string, options: RestoreOptions = {}): Promise<RestoreResult> {
-  return restoreBackup({ dataDir: ctx.dataDir, now: () => ctx.now(), live: ctx }, ref, options);
+export async function restore(ctx: ServiceContext, ref: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+  const result = await restoreBackup({ dataDir: ctx.dataDir, now: () => ctx.now(), live: ctx }, ref, options);
+  rotateBackups(ctx.dataDir);
+  return result;
 }
 
 /** Takes today's automatic backup unless one exists; rotates. Resolves to the new backup or null. */

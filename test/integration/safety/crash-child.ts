@@ -5,16 +5,19 @@
  * many rows, and now and then the automatic backup before an import. After each commit it appends an
  * acknowledgement line to a side file; everything acknowledged must survive.
  *
- * argv: dataDir ackFile runId migrationsFolder
+ * With mode "restore" it instead restores two backups (A, B) in turn, so the
+ * kill lands inside restores.
+ *
+ * argv: dataDir ackFile runId migrationsFolder [mode]
  */
 import { appendFileSync } from 'node:fs';
 import { createRouter } from '../../../electron/api/router';
-import { backupBefore } from '../../../electron/services/backup';
+import { backupBefore, restore } from '../../../electron/services/backup';
 import { completeSetup, setupState } from '../../../electron/services/setup';
 import { createUnit } from '../../../electron/services/units/units';
 import { openWorkspace } from '../../../electron/services/workspace';
 
-const [dataDir, ackFile, runId, migrationsFolder] = process.argv.slice(2);
+const [dataDir, ackFile, runId, migrationsFolder, mode] = process.argv.slice(2);
 const ws = openWorkspace(dataDir, { instance: 'test', migrationsFolder });
 if (!setupState(ws).done) {
   ws.sqlite.transaction(() => completeSetup(ws, { office: { code: '31' }, operator: 'Máy thử', demo: false }))();
@@ -64,7 +67,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+async function restoreLoop(): Promise<void> {
+  const { a, b } = JSON.parse(process.env.ISODESK_CRASH_BACKUPS ?? '{}') as { a: string; b: string };
+  for (let n = 0; ; n++) {
+    const target = n % 2 === 0 ? a : b;
+    await restore(ws, target, { migrationsFolder });
+    ack({ op: 'restore', backup: target });
+  }
+}
+
+(mode === 'restore' ? restoreLoop() : main()).catch((err) => {
   process.stderr.write(`crash-child failed: ${String(err)}\n`);
   process.exit(3);
 });

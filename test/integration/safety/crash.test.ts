@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder } from '../../../db/connection';
-import { listBackups, verifyBackupFolder } from '../../../electron/services/backup';
+import { backupNow, listBackups, verifyBackupFolder } from '../../../electron/services/backup';
+import { completeSetup } from '../../../electron/services/setup';
+import { createUnit } from '../../../electron/services/units/units';
 import { readManifest } from '../../../electron/services/backup/store';
 import { openWorkspace } from '../../../electron/services/workspace';
 
@@ -76,9 +79,16 @@ function readAcks(file: string): Ack[] {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Starts the child and kills it at a random moment; resolves when it is dead. */
-async function runAndKill(dataDir: string, ackFile: string, run: number): Promise<{ phase: string; stderr: string }> {
-  const child = spawn(process.execPath, [childBundle, dataDir, ackFile, String(run), defaultMigrationsFolder], {
+async function runAndKill(
+  dataDir: string,
+  ackFile: string,
+  run: number,
+  restoring?: { a: string; b: string },
+): Promise<{ phase: string; stderr: string }> {
+  const args = [childBundle, dataDir, ackFile, String(run), defaultMigrationsFolder, ...(restoring ? ['restore'] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ISODESK_CRASH_BACKUPS: JSON.stringify(restoring ?? {}) },
   });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
@@ -166,6 +176,79 @@ describe('crash safety', () => {
       console.log(`crash harness: ${KILLS} kills (${JSON.stringify(phases)}), ${acknowledged} acknowledged writes checked`);
       expect(phases.writing).toBeGreaterThan(0);
       expect(acks).toBeGreaterThan(0);
+    },
+    LONG ? 3_600_000 : 300_000,
+  );
+});
+
+const RESTORE_KILLS = Number(process.env.CRASH_RESTORE_KILLS ?? (LONG ? 50 : 8));
+
+/** Puts a content-addressed attachment into the folder's store. */
+function attach(dataDir: string, content: string): string {
+  const sha = createHash('sha256').update(content).digest('hex');
+  mkdirSync(join(dataDir, 'attachments', sha.slice(0, 2)), { recursive: true });
+  writeFileSync(join(dataDir, 'attachments', sha.slice(0, 2), sha), content);
+  return sha;
+}
+
+function storeContents(dataDir: string): string[] {
+  const store = join(dataDir, 'attachments');
+  if (!existsSync(store)) return [];
+  return readdirSync(store, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
+}
+
+describe('crash safety of restore', () => {
+  it(
+    `survives ${RESTORE_KILLS} SIGKILLs in the middle of restores: always exactly one of the two states, database and attachments alike`,
+    async () => {
+      const dataDir = join(work, 'restore');
+      const ackFile = join(work, 'restore-acks.jsonl');
+      writeFileSync(ackFile, '');
+      // State A: the office and 3 districts, one attachment; state B: 10 more districts and a second attachment.
+      const ws = openWorkspace(dataDir, { instance: 'test' });
+      const states: Record<string, { units: number; files: string[] }> = {};
+      let a: string;
+      let b: string;
+      try {
+        const office = ws.sqlite.transaction(() => completeSetup(ws, { office: { code: '31' }, operator: 'Máy thử', demo: false }))().office!;
+        const add = (from: number, to: number) =>
+          ws.sqlite.transaction(() => {
+            for (let i = from; i < to; i++) createUnit(ws, { code: `R${i}`, name: `Huyện ${i}`, type: 'district', parentId: office.id });
+          })();
+        add(0, 3);
+        const shaA = attach(dataDir, 'tệp A');
+        a = (await backupNow(ws)).id;
+        states[a] = { units: ws.sqlite.prepare('SELECT count(*) FROM units').pluck().get() as number, files: [shaA] };
+        add(3, 13);
+        const shaB = attach(dataDir, 'tệp B');
+        b = (await backupNow(ws)).id;
+        states[b] = { units: ws.sqlite.prepare('SELECT count(*) FROM units').pluck().get() as number, files: [shaA, shaB].sort() };
+      } finally {
+        ws.close();
+      }
+      let restores = 0;
+      for (let run = 0; run < RESTORE_KILLS; run++) {
+        await runAndKill(dataDir, ackFile, run, { a, b });
+        const after = openWorkspace(dataDir, { instance: 'test' });
+        try {
+          expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+          expect(after.sqlite.pragma('foreign_key_check')).toEqual([]);
+          const units = after.sqlite.prepare('SELECT count(*) FROM units').pluck().get() as number;
+          const state = Object.values(states).find((s) => s.units === units);
+          expect(state, `${units} units: neither state A nor state B`).toBeDefined();
+          // The attachments belong to the same state as the database.
+          expect(storeContents(dataDir)).toEqual(state!.files);
+          expect(readdirSync(dataDir).filter((f) => f.includes('.restoring') || f.endsWith('.old'))).toEqual([]);
+        } finally {
+          after.close();
+        }
+        restores = readAcks(ackFile).length;
+      }
+      console.log(`restore crash harness: ${RESTORE_KILLS} kills, ${restores} restores acknowledged`);
+      expect(restores).toBeGreaterThan(0);
     },
     LONG ? 3_600_000 : 300_000,
   );
