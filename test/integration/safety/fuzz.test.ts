@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../electron/api';
 import { errorCatalogue } from '../../../electron/common/errors';
@@ -78,6 +80,25 @@ function inputsFor(method: string, ids: string[]) {
   return fc.oneof(shaped, record(false), record(true), record(true), fc.anything(), hostileValues, fc.constant(JSON.parse('{"__proto__":{"polluted":1}}')));
 }
 
+/**
+ * Hostile paths must never reach the real file system of the machine running
+ * the tests (some methods legitimately write where the user points, e.g. an
+ * export): absolute paths are re-rooted into a sandbox, and the working
+ * directory is deep inside it so `../..` stays there too.
+ */
+function sandboxed<T>(value: T, sandbox: string): T {
+  if (typeof value === 'string') {
+    return (/^([\\/]|[A-Za-z]:)/.test(value) ? join(sandbox, value.replace(/^[A-Za-z]:/, '')) : value) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => sandboxed(v, sandbox)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = sandboxed(v, sandbox);
+    return out as T;
+  }
+  return value;
+}
+
 describe('fuzzing every API method through the real router', () => {
   it('lists every method it fuzzes', () => {
     expect(Object.keys(api).length).toBeGreaterThan(20);
@@ -85,6 +106,11 @@ describe('fuzzing every API method through the real router', () => {
 
   it('always answers with an envelope; rejected input writes nothing', async () => {
     const { ws, router } = tempWorkspace();
+    const sandbox = mkdtempSync(join(tmpdir(), 'isodesk-fuzz-'));
+    const deep = join(sandbox, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    mkdirSync(deep, { recursive: true });
+    const cwd = process.cwd();
+    process.chdir(deep);
     const state = await call(router, 'setup.state');
     const ids = [state.office.id, state.office.parentId];
     const changes = () => ws.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
@@ -92,7 +118,7 @@ describe('fuzzing every API method through the real router', () => {
 
     for (const method of Object.keys(api)) {
       await fc.assert(
-        fc.asyncProperty(inputsFor(method, ids), async (input) => {
+        fc.asyncProperty(inputsFor(method, ids).map((v) => sandboxed(v, sandbox)), async (input) => {
           // Never let a fuzzed "folder" be a real one: a valid backup would be written there.
           fc.pre(!(method.startsWith('backup.') && input && typeof input === 'object' && Object.values(input).some((v) => typeof v === 'string' && existsSync(v))));
           const before = { changes: changes(), settings: settings() };
@@ -117,8 +143,13 @@ describe('fuzzing every API method through the real router', () => {
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261123) },
-      );
+      ).catch((err) => {
+        process.chdir(cwd);
+        throw err;
+      });
     }
+    process.chdir(cwd);
+    rmSync(sandbox, { recursive: true, force: true });
     expect(ws.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(ws.sqlite.pragma('foreign_key_check')).toEqual([]);
   }, 120_000);
