@@ -44,6 +44,8 @@ export interface AuditEntry {
   origin: string | null;
   /** What people call the record: its name, code or title as it stood after the change. */
   record: string;
+  /** For rollout steps, which of the four. */
+  step: number | null;
   changes: FieldChange[];
 }
 
@@ -71,6 +73,11 @@ function recordLabel(newJson: string | null, oldJson: string | null): string {
   const row = { ...parse(oldJson), ...parse(newJson) };
   for (const f of LABEL_FIELDS) if (typeof row[f] === 'string' && row[f]) return row[f] as string;
   return '';
+}
+
+function stepOf(newJson: string | null): number | null {
+  const step = parse(newJson).step;
+  return typeof step === 'number' ? step : null;
 }
 
 /** The fields a logged change touched, old and new (inserts: every non-empty field). */
@@ -140,6 +147,7 @@ export function searchAudit(ctx: ServiceContext, filter: AuditFilter = {}): Audi
       op: r.op,
       origin: r.origin,
       record: recordLabel(r.newJson, r.oldJson),
+      step: stepOf(r.newJson),
       changes: fieldChanges(r.op, r.oldJson, r.newJson),
     })),
     next: rows.length > limit ? page[page.length - 1].seq : null,

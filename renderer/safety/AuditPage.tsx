@@ -96,7 +96,7 @@ export function AuditPage() {
     { key: 'at', header: t('audit.when'), value: (e) => e.at, render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at)}</Text>, width: 160 },
     { key: 'actor', header: t('audit.who'), value: (e) => e.actor, width: 150 },
     { key: 'table', header: t('audit.table'), value: (e) => tableLabel(e.table), width: 160 },
-    { key: 'record', header: t('audit.record'), value: (e) => e.record || e.rowId.slice(0, 8), width: 200 },
+    { key: 'record', header: t('audit.record'), value: (e) => e.record || (e.step ? tv(`common:stepsLong.${e.step}`) : e.rowId.slice(0, 8)), width: 200 },
     {
       key: 'op',
       header: t('audit.op'),
