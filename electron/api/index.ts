@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyMethod } from './define';
+import { safetyApi } from './safety';
 import { systemApi } from './system';
 import { unitsApi } from './units';
 import { trainingApi } from './training';
@@ -12,6 +13,7 @@ export const api = {
   ...systemApi,
   ...unitsApi,
   ...trainingApi,
+  ...safetyApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, errorCatalogue, type ErrorPayload } from '../common/errors';
 import { normaliseStrings } from '../common/text';
 import type { ServiceContext } from '../services/context';
+import { storageError } from '../services/integrity/storage-errors';
 import { api, type MethodName } from './index';
 import type { AnyMethod } from './define';
 
@@ -23,6 +24,9 @@ function fromZod(error: z.ZodError): AppError {
 
 export function toEnvelopeError(err: unknown): ErrorPayload {
   if (err instanceof AppError) return err.toPayload();
+  // Disk full, read-only folder, locked or damaged database: say so plainly.
+  const storage = storageError(err);
+  if (storage) return storage.toPayload();
   const details = err instanceof Error ? err.message : String(err);
   return new AppError('INTERNAL', { details }).toPayload();
 }

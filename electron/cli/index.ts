@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { createRouter, type Router } from '../api/router';
 import { AppError } from '../common/errors';
 import { startHost } from '../host/server';
+import { restoreBackup, startAutomaticBackups, type BackupInfo } from '../services/backup';
+import { lockDataFolder } from '../services/lock';
 import { defaultDataDir, openWorkspace, type Workspace } from '../services/workspace';
 
 /**
@@ -17,6 +19,11 @@ Commands:
   methods                list every API method
   call METHOD [JSON]     call an API method with a JSON input; prints the JSON result
   serve [--port N]       serve the browser preview and the API on 127.0.0.1
+  backup now [--to DIR]  take a verified backup (into the data folder's backups, or DIR)
+  backup list            list the backups kept in the data folder
+  backup restore ID|DIR  restore a backup (the current state is backed up first);
+                         works even when the database is damaged
+  check [--full]         check the database (and with --full every attachment's hash)
 `;
 
 export interface CliIo {
@@ -47,6 +54,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       language: { type: 'string' },
       demo: { type: 'boolean' },
       port: { type: 'string' },
+      to: { type: 'string' },
+      full: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,7 +67,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   const dataDir = values['data-dir'] ?? defaultDataDir();
   let ws: Workspace | undefined;
   try {
-    ws = openWorkspace(dataDir);
+    if (command === 'backup' && rest[0] === 'restore') {
+      const restored = await restoreCommand(dataDir, rest[1], io);
+      if (restored !== null) return restored;
+    }
+    ws = openWorkspace(dataDir, { instance: command === 'serve' ? 'web' : 'cli' });
     const router = createRouter(ws);
     switch (command) {
       case 'init': {
@@ -86,7 +99,51 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         io.out(JSON.stringify(await callOrFail(router, method, input), null, 2));
         return 0;
       }
+      case 'backup': {
+        const [sub, ref] = rest;
+        if (sub === 'now') {
+          const b = (await callOrFail(router, 'backup.now', values.to ? { folder: values.to } : {})) as BackupInfo;
+          io.out(`Backup written and verified: ${b.path}`);
+          return 0;
+        }
+        if (sub === 'list') {
+          const { folder, backups } = (await callOrFail(router, 'backup.list', {})) as { folder: string; backups: BackupInfo[] };
+          io.out(`Backups in ${folder}:`);
+          if (!backups.length) io.out('  (none yet: run `isodesk backup now`)');
+          for (const b of backups) {
+            const mb = ((b.dbBytes + b.attachmentBytes) / 1048576).toFixed(1);
+            io.out(`  ${b.id}  ${b.reason}  ${b.rows} rows, ${b.attachmentCount} attachments, ${mb} MB${b.verified ? '' : '  (unverified copy)'}`);
+          }
+          return 0;
+        }
+        if (sub === 'restore') {
+          if (!ref) throw new Error('backup restore needs a backup ID (see `backup list`) or a backup folder');
+          const r = (await callOrFail(router, 'backup.restore', { backup: ref })) as { restored: string; safetyBackup: string | null };
+          io.out(`Restored ${r.restored}. The previous state was kept as ${r.safetyBackup ?? '—'}.`);
+          return 0;
+        }
+        throw new Error('usage: backup now [--to DIR] | backup list | backup restore ID|DIR');
+      }
+      case 'check': {
+        const report = (await callOrFail(router, 'integrity.check', { full: values.full ?? false })) as {
+          ok: boolean;
+          database: string[];
+          foreignKeys: unknown[];
+          attachments: { checked: number; damaged: string[]; missing: string[] };
+          latestBackup: string | null;
+        };
+        io.out(`Database: ${report.database.join('; ')}`);
+        io.out(`Foreign keys: ${report.foreignKeys.length ? `${report.foreignKeys.length} broken` : 'ok'}`);
+        if (values.full) {
+          const a = report.attachments;
+          io.out(`Attachments: ${a.checked} checked, ${a.damaged.length} damaged, ${a.missing.length} missing`);
+        }
+        if (!report.ok) io.err(`Problems found. Way out: isodesk backup restore ${report.latestBackup ?? '<backup>'}`);
+        return report.ok ? 0 : 1;
+      }
       case 'serve': {
+        const stopBackups = startAutomaticBackups(ws, { onError: (err) => io.err(`automatic backup failed: ${String(err)}`) });
+        process.once('exit', stopBackups);
         const host = await startHost({ router, staticDir: rendererDir, port: values.port ? Number(values.port) : 0 });
         io.out(`ISO Desk preview for ${dataDir}`);
         io.out(`Open ${host.openUrl}`);
@@ -107,6 +164,29 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 1;
   } finally {
     ws?.close();
+  }
+}
+
+/**
+ * `backup restore` on a database too damaged to open: restores without the
+ * app's connection, under the folder lock, keeping the damaged files as an
+ * emergency copy. Returns null when the database opens normally (the
+ * ordinary path through the API is then taken).
+ */
+async function restoreCommand(dataDir: string, ref: string | undefined, io: CliIo): Promise<number | null> {
+  try {
+    openWorkspace(dataDir).close();
+    return null;
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'DB_DAMAGED' || !ref) return null;
+  }
+  const lock = lockDataFolder(dataDir, 'cli');
+  try {
+    const r = await restoreBackup({ dataDir, now: () => new Date() }, ref);
+    io.out(`Restored ${r.restored}. The damaged files were kept as ${r.safetyBackup ?? '—'}.`);
+    return 0;
+  } finally {
+    lock.release();
   }
 }
 

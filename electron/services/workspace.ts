@@ -1,9 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase, SchemaTooNewError, type OpenOptions } from '../../db/connection';
+import { MigrationFailedError, openDatabase, SchemaTooNewError, type OpenOptions } from '../../db/connection';
 import { AppError } from '../common/errors';
+import { useNativeBinding } from './backup/native';
+import { recoverInterruptedRestore } from './backup/restore';
+import { removePartialBackups, writeBackupSync } from './backup/write';
 import type { ServiceContext } from './context';
+import { damaged, requireHealthyDatabase } from './integrity';
+import { storageError } from './integrity/storage-errors';
+import { lockDataFolder, type InstanceKind } from './lock';
 import { readSetting } from './settings';
 
 export const DB_FILE = 'isodesk.db';
@@ -24,28 +30,63 @@ export interface Workspace extends ServiceContext {
   close(): void;
 }
 
-export interface WorkspaceOptions extends OpenOptions {
+export interface WorkspaceOptions extends Omit<OpenOptions, 'beforeMigrate' | 'verify'> {
   /** A fixed clock for tests and demos. */
   now?: () => Date;
+  /** Who opens the folder, shown to a second opener (one instance per data folder). */
+  instance?: InstanceKind;
 }
 
-/** Opens a data folder: creates it, opens and migrates its database. */
+/**
+ * Opens a data folder: takes its lock (one app instance per folder), tidies
+ * what a crash may have left (half backups, an interrupted restore), checks
+ * the database (quick_check: a damaged file is refused with the way out),
+ * backs it up if migrations are pending, then migrates.
+ */
 export function openWorkspace(dataDir: string, options: WorkspaceOptions = {}): Workspace {
-  mkdirSync(dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw storageError(err) ?? err;
+  }
+  useNativeBinding(options.nativeBinding);
+  const lock = lockDataFolder(dataDir, options.instance ?? 'cli');
+  const file = join(dataDir, DB_FILE);
+  let preMigration = '—';
   let conn;
   try {
-    conn = openDatabase(join(dataDir, DB_FILE), options);
+    recoverInterruptedRestore(dataDir);
+    removePartialBackups(dataDir);
+    conn = openDatabase(file, {
+      ...options,
+      verify: (sqlite) => requireHealthyDatabase(sqlite, dataDir, file),
+      beforeMigrate: (sqlite) => {
+        preMigration = writeBackupSync({ sqlite, dataDir, now }, { reason: 'pre-migration' }).id;
+      },
+    });
   } catch (err) {
+    lock.release();
     if (err instanceof SchemaTooNewError) throw new AppError('SCHEMA_TOO_NEW', { found: err.found, known: err.known });
-    throw err;
+    if (err instanceof MigrationFailedError) {
+      const cause = err.cause instanceof Error ? err.cause.message : String(err.cause);
+      throw new AppError('MIGRATION_FAILED', { details: cause.slice(0, 300), backup: preMigration });
+    }
+    const mapped = storageError(err);
+    if (mapped?.code === 'DB_DAMAGED') throw damaged(dataDir, file, String(mapped.params.details));
+    throw mapped ?? err;
   }
   const ctx: Workspace = {
     db: conn.db,
     sqlite: conn.sqlite,
     dataDir,
     actor: () => readSetting(ctx, 'operator') ?? 'system',
-    now: options.now ?? (() => new Date()),
-    close: () => conn.close(),
+    now,
+    // A restore swaps ctx.sqlite: close whichever connection is current.
+    close: () => {
+      if (ctx.sqlite.open) ctx.sqlite.close();
+      lock.release();
+    },
   };
   return ctx;
 }

@@ -17,4 +17,6 @@ export const nav: NavEntry[] = [
   { path: '/training/auditors', label: 'training:nav.auditors' },
   { path: '/training/figures', label: 'training:nav.figures' },
   { path: '/training/courses', label: 'training:nav.courses' },
+  { path: '/audit', label: 'safety:nav.audit' },
+  { path: '/backups', label: 'safety:nav.backups' },
 ];

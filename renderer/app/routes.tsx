@@ -1,4 +1,6 @@
 import type { ReactElement } from 'react';
+import { AuditPage } from '../safety/AuditPage';
+import { BackupsPage } from '../safety/BackupsPage';
 import { BoardPage } from '../units/BoardPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -26,4 +28,6 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/training/auditors', element: <AuditorsPage /> },
   { path: '/training/figures', element: <FiguresPage /> },
   { path: '/training/courses', element: <CoursesPage /> },
+  { path: '/audit', element: <AuditPage /> },
+  { path: '/backups', element: <BackupsPage /> },
 ];

@@ -1,4 +1,5 @@
 import * as common from '../common/i18n';
+import * as safety from '../safety/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 import * as training from '../training/i18n';
@@ -7,6 +8,7 @@ import * as training from '../training/i18n';
 export const catalogues = {
   common,
   setup,
+  safety,
   units,
   training,
 };

@@ -1,0 +1,104 @@
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { AppError } from '../../common/errors';
+import type { ServiceContext } from '../context';
+import { restoreBackup, type RestoreOptions, type RestoreResult } from './restore';
+import { rotateBackups } from './rotate';
+import { backupsRoot, listBackupsIn, type BackupInfo } from './store';
+import { writeBackup, writeBackupSync } from './write';
+
+export type { BackupInfo } from './store';
+export type { RestoreResult } from './restore';
+export { latestGoodBackup, listBackupsIn } from './store';
+export { recoverInterruptedRestore, restoreBackup } from './restore';
+export { removePartialBackups, verifyBackupFolder, writeBackup, writeBackupSync } from './write';
+export { rotateBackups, backupsToKeep } from './rotate';
+
+/** The backups kept in the data folder, newest first. */
+export function listBackups(ctx: Pick<ServiceContext, 'dataDir'>): BackupInfo[] {
+  return listBackupsIn(backupsRoot(ctx.dataDir));
+}
+
+/** A folder the user chose for a backup: absolute, existing, a folder. */
+function chosenFolder(path: string): string {
+  if (!isAbsolute(path) || path.includes('\0')) throw new AppError('BACKUP_FOLDER_INVALID', { path: path.slice(0, 200), details: 'not an absolute path' });
+  const full = resolve(path);
+  const stat = statSync(full, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) throw new AppError('BACKUP_FOLDER_INVALID', { path: full, details: 'no such folder' });
+  return full;
+}
+
+/**
+ * "Back up now": a verified backup into the data folder's backups or into a
+ * folder the user chose (a USB stick). Manual backups are never rotated away.
+ */
+export async function backupNow(ctx: ServiceContext, input: { folder?: string } = {}): Promise<BackupInfo> {
+  const folder = input.folder ? chosenFolder(input.folder) : undefined;
+  return writeBackup(ctx, { reason: 'manual', folder });
+}
+
+/**
+ * A verified automatic backup before a risky operation, then rotation.
+ * The exchange (bundle) area calls `await backupBefore(ctx, 'bundle-import')`
+ * before applying a bundle, outside its import transaction. The reason
+ * becomes part of the folder name ("pre-bundle-import").
+ */
+export async function backupBefore(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
+  const info = await writeBackup(ctx, { reason: `pre-${reason}` });
+  rotateBackups(ctx.dataDir);
+  return info;
+}
+
+/**
+ * The same for synchronous callers (VACUUM INTO); must be called outside any
+ * open transaction.
+ */
+export function backupBeforeSync(ctx: ServiceContext, reason: string): BackupInfo {
+  const info = writeBackupSync(ctx, { reason: `pre-${reason}` });
+  rotateBackups(ctx.dataDir);
+  return info;
+}
+
+/** Restores a backup into the running workspace; the current state is backed up first. */
+export async function restore(ctx: ServiceContext, ref: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+  const result = await restoreBackup({ dataDir: ctx.dataDir, now: () => ctx.now(), live: ctx }, ref, options);
+  rotateBackups(ctx.dataDir);
+  return result;
+}
+
+/** Takes today's automatic backup unless one exists; rotates. Resolves to the new backup or null. */
+export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupInfo | null> {
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (listBackups(ctx).some((b) => b.verified && b.createdAt.slice(0, 10) === today)) return null;
+  const info = await writeBackup(ctx, { reason: 'daily' });
+  rotateBackups(ctx.dataDir);
+  return info;
+}
+
+/**
+ * Daily backups while the app is open: checks now and then every hour.
+ * The desktop app and `isodesk serve` start it; it never keeps the process
+ * alive. Returns a function that stops it.
+ */
+export function startAutomaticBackups(
+  ctx: ServiceContext,
+  options: { everyMs?: number; onError?: (err: unknown) => void; onBackup?: (b: BackupInfo) => void } = {},
+): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const b = await dailyBackupIfDue(ctx);
+      if (b) options.onBackup?.(b);
+    } catch (err) {
+      options.onError?.(err);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), options.everyMs ?? 60 * 60 * 1000);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

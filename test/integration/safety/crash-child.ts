@@ -1,0 +1,82 @@
+/**
+ * The victim of the crash harness (crash.test.ts): opens a data folder like
+ * the app does and writes as fast as it can until it is SIGKILLed —
+ * single edits through the real router, bulk import-like transactions of
+ * many rows, and now and then the automatic backup before an import. After each commit it appends an
+ * acknowledgement line to a side file; everything acknowledged must survive.
+ *
+ * With mode "restore" it instead restores two backups (A, B) in turn, so the
+ * kill lands inside restores.
+ *
+ * argv: dataDir ackFile runId migrationsFolder [mode]
+ */
+import { appendFileSync } from 'node:fs';
+import { createRouter } from '../../../electron/api/router';
+import { backupBefore, restore } from '../../../electron/services/backup';
+import { completeSetup, setupState } from '../../../electron/services/setup';
+import { createUnit } from '../../../electron/services/units/units';
+import { openWorkspace } from '../../../electron/services/workspace';
+
+const [dataDir, ackFile, runId, migrationsFolder, mode] = process.argv.slice(2);
+const ws = openWorkspace(dataDir, { instance: 'test', migrationsFolder });
+if (!setupState(ws).done) {
+  ws.sqlite.transaction(() => completeSetup(ws, { office: { code: '31' }, operator: 'Máy thử', demo: false }))();
+}
+const router = createRouter(ws);
+const office = setupState(ws).office!;
+const ack = (entry: Record<string, unknown>) => appendFileSync(ackFile, `${JSON.stringify(entry)}\n`);
+process.stdout.write('ready\n');
+
+let rng = Number(runId) * 2654435761 + 1;
+const random = () => {
+  rng = (rng * 1103515245 + 12345) % 2147483648;
+  return rng / 2147483648;
+};
+
+async function main(): Promise<void> {
+  const mine: string[] = [];
+  for (let n = 0; ; n++) {
+    const r = random();
+    if (r < 0.4 || mine.length === 0) {
+      const code = `K${runId}-${n}`;
+      const env = await router.call('units.create', { code, name: `Đơn vị thử ${code}`, type: 'district', parentId: office.id });
+      if (!env.ok) throw new Error(env.error.message.en);
+      mine.push((env.value as { id: string }).id);
+      ack({ op: 'create', code });
+    } else if (r < 0.75) {
+      const id = mine[Math.floor(random() * mine.length)];
+      const version = Date.now() * 1000 + (n % 1000);
+      const env = await router.call('units.update', { id, note: `v${version}` });
+      if (!env.ok) throw new Error(env.error.message.en);
+      ack({ op: 'update', id, version });
+    } else {
+      // A bulk import (Excel rows, a bundle): many rows in one transaction, all
+      // or nothing; now and then preceded by its automatic backup.
+      if (r > 0.97) await backupBefore(ws, 'bundle-import');
+      const batch = `${runId}-${n}`;
+      const size = 5 + Math.floor(random() * 20);
+      ws.sqlite.transaction(() => {
+        for (let i = 0; i < size; i++) {
+          createUnit(ws, { code: `B${batch}-${i}`, name: `Nhập hàng loạt ${batch}`, type: 'district', parentId: office.id, note: `batch:${batch}:${size}` });
+        }
+      })();
+      ack({ op: 'batch', batch, size });
+    }
+    // Let the event loop breathe so the kill lands anywhere, not only between ticks.
+    if (n % 5 === 0) await new Promise((done) => setImmediate(done));
+  }
+}
+
+async function restoreLoop(): Promise<void> {
+  const { a, b } = JSON.parse(process.env.ISODESK_CRASH_BACKUPS ?? '{}') as { a: string; b: string };
+  for (let n = 0; ; n++) {
+    const target = n % 2 === 0 ? a : b;
+    await restore(ws, target, { migrationsFolder });
+    ack({ op: 'restore', backup: target });
+  }
+}
+
+(mode === 'restore' ? restoreLoop() : main()).catch((err) => {
+  process.stderr.write(`crash-child failed: ${String(err)}\n`);
+  process.exit(3);
+});
