@@ -1,3 +1,4 @@
+import { reports, reportTemplates, scoringCriteria, scoringEntries, scoringSets } from './reports';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
 /**
@@ -13,6 +14,12 @@ export const syncedTables = {
   wave_members: waveMembers,
   iso_teams: isoTeams,
   team_members: teamMembers,
+  // reports (issue 7)
+  report_templates: reportTemplates,
+  reports,
+  scoring_sets: scoringSets,
+  scoring_criteria: scoringCriteria,
+  scoring_entries: scoringEntries,
 } as const;
 
 export type SyncedTableName = keyof typeof syncedTables;
