@@ -40,15 +40,16 @@ const line = (text: string, o: RunOpts & { align?: 'center' | 'left' | 'justify'
 
 const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE } });
 
-function grid(headers: string[], rows: string[][], numeric: boolean[]): Table {
-  const w = Math.floor(100 / headers.length);
+function grid(headers: string[], rows: string[][], numeric: boolean[], widths?: number[]): Table {
+  const rest = Math.floor(92 / (headers.length - 1));
+  const ws = widths ?? headers.map((_, i) => (i === 0 ? 8 : rest));
   const p = (t: string, bold: boolean, align: 'center' | 'left' | 'right') => line(t, { size: 12, bold, align });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: GRID,
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cell([p(h, true, 'center')], w)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell([p(c, false, i === 0 ? 'center' : numeric[i] ? 'right' : 'left')], w)) })),
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell([p(h, true, 'center')], ws[i])) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell([p(c, false, i === 0 ? 'center' : numeric[i] ? 'right' : 'left')], ws[i])) })),
     ],
   });
 }
@@ -66,21 +67,21 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
         children: [
           cell(
             [
-              line(doc.agency, { size: 13, align: 'center' }),
-              line(doc.issuer, { size: 13, bold: true, align: 'center', underline: false }),
+              line(doc.agency, { size: 12, align: 'center' }),
+              line(doc.issuer, { size: 12, bold: true, align: 'center' }),
               line('――――――', { size: 8, align: 'center' }),
               line(doc.documentNo, { size: 13, align: 'center', before: 4 }),
             ],
-            42,
+            44,
           ),
           cell(
             [
-              line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true, align: 'center' }),
-              line('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true, align: 'center' }),
+              line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true, align: 'center' }),
+              line('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true, align: 'center' }),
               line('――――――――――――', { size: 8, align: 'center' }),
               line(doc.dateLine, { size: 14, italics: true, align: 'center', before: 6 }),
             ],
-            58,
+            56,
           ),
         ],
       }),
@@ -99,7 +100,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
   const [results, ...rest] = doc.sections;
   body.push(line(results.heading, { bold: true, before: 8, after: 6 }));
   body.push(line('1. Số liệu tổng hợp', { bold: true, after: 4 }));
-  body.push(grid(['STT', 'Chỉ tiêu', 'Số liệu'], doc.figures.map((f) => [String(f.no), f.label, f.display]), [false, false, true]));
+  body.push(grid(['STT', 'Chỉ tiêu', 'Số liệu'], doc.figures.map((f) => [String(f.no), f.label, f.display]), [false, false, true], [8, 70, 22]));
   if (cols.length) {
     body.push(line('2. Tiến độ của các đơn vị', { bold: true, before: 8, after: 4 }));
     body.push(
@@ -134,7 +135,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: { width: 11906, height: 16838 }, // A4 in twips
             margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
           },
         },

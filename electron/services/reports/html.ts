@@ -15,11 +15,11 @@ export const REPORT_CSS = `
 .report table.head td, .report table.foot td { vertical-align: top; padding: 0; border: none; }
 .report .c { text-align: center; }
 .report .up { text-transform: none; }
-.report .agency { font-size: 13pt; }
-.report .issuer { font-size: 13pt; font-weight: bold; }
-.report .motto1 { font-size: 13pt; font-weight: bold; white-space: nowrap; }
-.report .motto2 { font-size: 14pt; font-weight: bold; }
-.report .rule { display: block; margin: 1pt auto 0; border-top: 1px solid #000; height: 0; }
+.report .agency { font-size: 12pt; white-space: nowrap; }
+.report .issuer { font-size: 12pt; font-weight: bold; }
+.report .motto1 { font-size: 12pt; font-weight: bold; white-space: nowrap; }
+.report .motto2 { font-size: 13pt; font-weight: bold; }
+.report .rule { display: block; margin: 2pt auto 0; border-top: 1px solid #000; height: 0; }
 .report .number { font-size: 13pt; margin-top: 6pt; }
 .report .dateline { font-size: 14pt; font-style: italic; margin-top: 8pt; }
 .report h1 { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
@@ -33,7 +33,8 @@ export const REPORT_CSS = `
 .report table.data th { font-weight: bold; text-align: center; }
 .report table.data tr { page-break-inside: avoid; }
 .report table.data td.n { text-align: right; white-space: nowrap; }
-.report table.data td.stt { text-align: center; width: 1.2cm; }
+.report table.data td.stt, .report table.data th.stt { text-align: center; width: 1.1cm; }
+.report table.data th.code { width: 1.5cm; }
 .report .empty { font-style: italic; text-indent: 1cm; }
 .report table.foot { margin-top: 14pt; page-break-inside: avoid; }
 .report .recipients-title { font-size: 12pt; font-weight: bold; font-style: italic; }
@@ -43,8 +44,8 @@ export const REPORT_CSS = `
 .report .draft-mark { font-size: 11pt; color: #555; text-align: right; font-style: italic; }
 `;
 
-function dataTable(headers: string[], rows: string[][], numeric: boolean[]): string {
-  return `<table class="data"><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+function dataTable(headers: string[], rows: string[][], numeric: boolean[], keys: string[] = []): string {
+  return `<table class="data"><thead><tr>${headers.map((h, i) => `<th class="${i === 0 ? 'stt' : (keys[i] ?? '')}">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c, i) => `<td class="${i === 0 ? 'stt' : numeric[i] ? 'n' : ''}">${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
@@ -62,6 +63,7 @@ export function reportBodyHtml(doc: ReportDocument): string {
         ['STT', ...cols.map((c) => c.label)],
         doc.unitTable.rows.map((r, i) => [String(i + 1), ...cols.map((c) => cellText(r[c.key] ?? null, c.type))]),
         [false, ...cols.map((c) => c.type === 'number')],
+        ['', ...cols.map((c) => c.key)],
       )
     : '';
   const paras = (ps: string[]) => (ps.length ? ps.map((p) => `<p>${esc(p)}</p>`).join('') : '<p class="empty">(Chưa có nội dung)</p>');
@@ -69,8 +71,8 @@ export function reportBodyHtml(doc: ReportDocument): string {
   return `<div class="report">
 ${doc.status === 'draft' ? '<div class="draft-mark">Dự thảo</div>' : ''}
 <table class="head"><tr>
-<td class="c" style="width:42%"><div class="agency">${esc(doc.agency)}</div><div class="issuer">${esc(doc.issuer)}</div><span class="rule" style="width:35%"></span><div class="number">${esc(doc.documentNo)}</div></td>
-<td class="c" style="width:58%"><div class="motto1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="motto2">Độc lập - Tự do - Hạnh phúc</div><span class="rule" style="width:62%"></span><div class="dateline">${esc(doc.dateLine)}</div></td>
+<td class="c" style="width:44%"><div class="agency">${esc(doc.agency)}</div><div class="issuer">${esc(doc.issuer)}</div><span class="rule" style="width:35%"></span><div class="number">${esc(doc.documentNo)}</div></td>
+<td class="c" style="width:56%"><div class="motto1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="motto2">Độc lập - Tự do - Hạnh phúc</div><span class="rule" style="width:62%"></span><div class="dateline">${esc(doc.dateLine)}</div></td>
 </tr></table>
 <h1>BÁO CÁO</h1>
 <div class="subtitle">${esc(doc.title)}</div>
