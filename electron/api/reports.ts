@@ -44,7 +44,8 @@ export const reportsApi = {
   'reports.list': query(z.object({ year: year.optional(), status: z.enum(['draft', 'final']).optional() }).strict(), (ctx, input) => listReports(ctx, input)),
   'reports.get': query(z.object({ id }).strict(), (ctx, input) => {
     const report = getReport(ctx, input.id);
-    return { report, sections: sectionsOf(report), document: reportDocument(ctx, input.id) };
+    const now = today(ctx);
+    return { report, sections: sectionsOf(report), document: reportDocument(ctx, input.id), asOf: report.periodEnd < now ? report.periodEnd : now };
   }),
   'reports.preview': query(z.object({ id }).strict(), (ctx, input) => ({ css: REPORT_CSS, body: reportBodyHtml(reportDocument(ctx, input.id)) })),
   'reports.create': mutation(

@@ -8,7 +8,11 @@ export interface NavEntry {
 }
 
 export const nav: NavEntry[] = [
-  { path: '/', label: 'units:nav.board' },
+  { path: '/', label: 'dashboard:nav.dashboard' },
+  { path: '/board', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
+  // reports (issue 7)
+  { path: '/reports', label: 'reports:nav.reports' },
+  { path: '/scoring', label: 'reports:nav.scoring' },
 ];

@@ -1,4 +1,8 @@
 import type { ReactElement } from 'react';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { ReportEditorPage } from '../reports/ReportEditorPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { ScoringPage } from '../reports/ScoringPage';
 import { BoardPage } from '../units/BoardPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -7,9 +11,14 @@ import { WavesPage } from '../units/WavesPage';
 
 /** Every screen by path. A feature adds its routes here. */
 export const routes: { path: string; element: ReactElement }[] = [
-  { path: '/', element: <BoardPage /> },
+  { path: '/', element: <DashboardPage /> },
+  { path: '/board', element: <BoardPage /> },
   { path: '/units', element: <UnitsPage /> },
   { path: '/units/:id', element: <UnitPage /> },
   { path: '/waves', element: <WavesPage /> },
   { path: '/waves/:id', element: <WavePage /> },
+  // reports (issue 7)
+  { path: '/reports', element: <ReportsPage /> },
+  { path: '/reports/:id', element: <ReportEditorPage /> },
+  { path: '/scoring', element: <ScoringPage /> },
 ];

@@ -1,4 +1,6 @@
 import * as common from '../common/i18n';
+import * as dashboard from '../dashboard/i18n';
+import * as reports from '../reports/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 
@@ -7,4 +9,6 @@ export const catalogues = {
   common,
   setup,
   units,
+  dashboard,
+  reports,
 };

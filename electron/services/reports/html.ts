@@ -19,7 +19,7 @@ export const REPORT_CSS = `
 .report .issuer { font-size: 12pt; font-weight: bold; }
 .report .motto1 { font-size: 12pt; font-weight: bold; white-space: nowrap; }
 .report .motto2 { font-size: 13pt; font-weight: bold; }
-.report .rule { display: block; margin: 2pt auto 0; border-top: 1px solid #000; height: 0; }
+.report .rule { display: block; margin: 3pt auto 0; border-top: 1px solid #000; height: 0; }
 .report .number { font-size: 13pt; margin-top: 6pt; }
 .report .dateline { font-size: 14pt; font-style: italic; margin-top: 8pt; }
 .report h1 { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
@@ -76,7 +76,7 @@ ${doc.status === 'draft' ? '<div class="draft-mark">Dự thảo</div>' : ''}
 </tr></table>
 <h1>BÁO CÁO</h1>
 <div class="subtitle">${esc(doc.title)}</div>
-<span class="rule" style="width:25%"></span>
+<span class="rule" style="width:25%;margin-top:5pt"></span>
 ${doc.addressee ? `<div class="addressee">Kính gửi: ${esc(doc.addressee)}</div>` : ''}
 <p>${esc(doc.periodLine)}</p>
 <p>${esc(doc.scopeLine)}</p>

@@ -68,7 +68,7 @@ describe('figures from known data', () => {
     const one = await call(router, 'figures.get', { key: 'steps.behindPlan', scope: { mode: 'unit', unitId: ids['3102'] }, period: YEAR_2025, lang: 'en' });
     expect(one.value).toBe(1);
     expect(one.rows).toEqual([
-      { unitId: ids['3102'], code: '3102', name: 'BHXH quận Ngô Quyền', region: 'North', step: 'Step 3 – Certify / Declare', plannedEnd: '2025-09-30', daysLate: 92 },
+      { unitId: ids['3102'], code: '3102', name: 'BHXH quận Ngô Quyền', slice: 'north', region: 'North', step: 'Step 3 – Certify / Declare', plannedEnd: '2025-09-30', daysLate: 92 },
     ]);
     const unknown = await router.call('figures.get', { key: 'nope', scope: { mode: 'subtree' } });
     expect(!unknown.ok && unknown.error.message.vi).toBe('Không có số liệu "nope".');

@@ -48,8 +48,8 @@ export const stepsFigures: FigureProvider = {
       area: 'steps',
       value: data.length,
       slices: [1, 2, 3, 4, 5].map((s) => ({ key: String(s), label: stepNames[s], value: current.filter((c) => c.current === s).length })),
-      columns: [...base, { key: 'currentStep', label: msg('Bước hiện tại', 'Current step') }, { key: 'stepNo', label: msg('Số bước', 'Step no.'), type: 'number' }],
-      rows: current.map((c) => ({ ...who(c.unit), currentStep: stepNames[c.current][L], stepNo: c.current })),
+      columns: [...base, { key: 'currentStep', label: msg('Bước hiện tại', 'Current step') }],
+      rows: current.map((c) => ({ ...who(c.unit), currentStep: stepNames[c.current][L], slice: String(c.current) })),
     };
 
     const declaredRows = data
@@ -74,7 +74,8 @@ export const stepsFigures: FigureProvider = {
       columns: [...base, { key: 'declaredOn', label: msg('Ngày chứng nhận / công bố', 'Certified / declared on'), type: 'date' }],
       rows: data.map((d) => {
         const s3 = d.steps.find((s) => s.step === 3);
-        return { ...who(d.unit), declaredOn: s3 && doneBy(s3, q.asOf) ? s3.actualEnd : null };
+        const yes = !!s3 && doneBy(s3, q.asOf);
+        return { ...who(d.unit), declaredOn: yes ? s3.actualEnd : null, slice: yes ? 'declared' : 'notYet' };
       }),
     };
     const inPeriod = declaredRows.filter((d) => d.s3!.actualEnd! >= q.period.start && d.s3!.actualEnd! <= q.period.end);
@@ -110,6 +111,7 @@ export const stepsFigures: FigureProvider = {
         const s = d.late[0];
         return {
           ...who(d.unit),
+          slice: d.unit.region ?? 'none',
           region: regionNames[d.unit.region ?? 'none'][L],
           step: stepNames[s.step][L],
           plannedEnd: s.plannedEnd,

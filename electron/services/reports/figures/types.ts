@@ -45,7 +45,8 @@ export interface FigureSlice {
 /**
  * A named figure with the rows behind it. `value` is what the report prints;
  * `rows` are the list a user drills into; `slices` feed a chart when the
- * figure is a breakdown. Every row may carry `unitId` so a screen can link it.
+ * figure is a breakdown. Every row may carry `unitId` so a screen can link it,
+ * and `slice` (a slice key) so a click on one bar lists only its rows.
  */
 export interface Figure {
   key: string;

@@ -64,6 +64,7 @@ export const unitsFigures: FigureProvider = {
         ],
         rows: rows.map(({ unit, parentName }) => ({
           unitId: unit.id,
+          slice: unit.type,
           code: unit.code,
           name: unit.name,
           type: unitTypeNames[unit.type][q.lang],

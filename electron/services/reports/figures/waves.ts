@@ -43,7 +43,7 @@ export const wavesFigures: FigureProvider = {
           { key: 'code', label: msg('Mã', 'Code') },
           { key: 'name', label: msg('Đơn vị', 'Unit') },
         ],
-        rows: membership.map((m) => ({ unitId: m.unit.id, wave: m.wave, code: m.unit.code, name: m.unit.name })),
+        rows: membership.map((m) => ({ unitId: m.unit.id, slice: m.waveId || 'none', wave: m.wave, code: m.unit.code, name: m.unit.name })),
       },
       {
         ...behindByWave,
@@ -60,6 +60,7 @@ export const wavesFigures: FigureProvider = {
         ],
         rows: late.map((m) => ({
           unitId: m.unit.id,
+          slice: m.waveId || 'none',
           wave: m.wave,
           code: m.unit.code,
           name: m.unit.name,
