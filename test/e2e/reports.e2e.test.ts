@@ -98,4 +98,14 @@ describe('dashboard, annual report and its PDF (Chromium)', () => {
     await page.getByText('Chi tiết chấm điểm').waitFor();
     await app.screenshot('reports-scoring-detail');
   });
+
+  it('reads the same dashboard in English', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('ISO rollout at a glance').waitFor();
+    await page.getByText('Units by rollout step').waitFor();
+    await page.waitForTimeout(600);
+    await app.screenshot('reports-dashboard-en');
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { documentDateLine, periodOf } from '../../../electron/common/reports';
+import { documentDateLine, formatNumber, periodOf, placeFromUnitName } from '../../../electron/common/reports';
 import { call } from '../../support/workspace';
 import { reportsFixture } from './fixture';
 
@@ -36,6 +36,14 @@ describe('official layout rules', () => {
     expect(periodOf('quarter', 2024, 1)).toMatchObject({ start: '2024-01-01', end: '2024-03-31' });
     expect(periodOf('half', 2024, 2)).toMatchObject({ start: '2024-07-01', end: '2024-12-31' });
     expect(periodOf('quarter', 2024, 4)).toMatchObject({ end: '2024-12-31' });
+    expect(periodOf('half', 2024, 1)).toMatchObject({ end: '2024-06-30' });
+    expect(() => periodOf('quarter', 2024, 5)).toThrow();
+    expect(placeFromUnitName('BHXH Hải Phòng')).toBe('Hải Phòng');
+    expect(placeFromUnitName('BHXH huyện An Lão')).toBe('An Lão');
+    expect(placeFromUnitName('Bảo hiểm xã hội tỉnh Quảng Nam')).toBe('Quảng Nam');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+    expect(formatNumber(68.75, 1)).toBe('68,8');
+    expect(formatNumber(null)).toBe('—');
   });
 });
 
