@@ -45,7 +45,7 @@ export const reportsApi = {
   'reports.get': query(z.object({ id }).strict(), (ctx, input) => {
     const report = getReport(ctx, input.id);
     const now = today(ctx);
-    return { report, sections: sectionsOf(report), document: reportDocument(ctx, input.id), asOf: report.periodEnd < now ? report.periodEnd : now };
+    return { report, sections: sectionsOf(report), document: reportDocument(ctx, input.id), own: report.unitId === officeId(ctx), asOf: report.periodEnd < now ? report.periodEnd : now };
   }),
   'reports.preview': query(z.object({ id }).strict(), (ctx, input) => ({ css: REPORT_CSS, body: reportBodyHtml(reportDocument(ctx, input.id)) })),
   'reports.create': mutation(

@@ -67,6 +67,8 @@ export function ReportEditorPage() {
   });
   if (!data || !form) return null;
   const final = data.report.status === 'final';
+  // Reports received from other units in a bundle are read here, never changed.
+  const locked = final || !data.own;
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
     setDirty(true);
@@ -122,7 +124,7 @@ export function ReportEditorPage() {
             <Button variant="default" onClick={() => setPreview(true)} data-testid="report-preview" disabled={dirty}>
               {t('editor.preview')}
             </Button>
-            {!final && (
+            {!locked && (
               <Button onClick={doSave} loading={save.isPending} disabled={!dirty} data-testid="report-save">
                 {t('editor.save')}
               </Button>
@@ -150,7 +152,7 @@ export function ReportEditorPage() {
               </Title>
               <Grid gap="sm">
                 <Grid.Col span={12}>
-                  <TextInput label={t('editor.title')} value={form.title} onChange={(e) => set({ title: e.currentTarget.value })} disabled={final} />
+                  <TextInput label={t('editor.title')} value={form.title} onChange={(e) => set({ title: e.currentTarget.value })} disabled={locked} />
                 </Grid.Col>
                 <Grid.Col span={4}>
                   <TextInput
@@ -158,31 +160,31 @@ export function ReportEditorPage() {
                     placeholder={t('editor.documentNoHint')}
                     value={form.documentNo}
                     onChange={(e) => set({ documentNo: e.currentTarget.value })}
-                    disabled={final}
+                    disabled={locked}
                     data-testid="report-number"
                   />
                 </Grid.Col>
                 <Grid.Col span={4}>
-                  <TextInput label={t('editor.place')} value={form.place} onChange={(e) => set({ place: e.currentTarget.value })} disabled={final} />
+                  <TextInput label={t('editor.place')} value={form.place} onChange={(e) => set({ place: e.currentTarget.value })} disabled={locked} />
                 </Grid.Col>
                 <Grid.Col span={4}>
-                  {final ? (
+                  {locked ? (
                     <TextInput label={t('editor.docDate')} value={formatVnDate(form.docDate)} disabled />
                   ) : (
                     <DateField label={t('editor.docDate')} value={form.docDate} onChange={(docDate) => set({ docDate })} testId="report-date" />
                   )}
                 </Grid.Col>
                 <Grid.Col span={12}>
-                  <TextInput label={t('editor.addressee')} value={form.addressee} onChange={(e) => set({ addressee: e.currentTarget.value })} disabled={final} />
+                  <TextInput label={t('editor.addressee')} value={form.addressee} onChange={(e) => set({ addressee: e.currentTarget.value })} disabled={locked} />
                 </Grid.Col>
                 <Grid.Col span={4}>
-                  <TextInput label={t('editor.signerTitle')} value={form.signerTitle} onChange={(e) => set({ signerTitle: e.currentTarget.value })} disabled={final} />
+                  <TextInput label={t('editor.signerTitle')} value={form.signerTitle} onChange={(e) => set({ signerTitle: e.currentTarget.value })} disabled={locked} />
                 </Grid.Col>
                 <Grid.Col span={8}>
-                  <TextInput label={t('editor.signer')} value={form.signer} onChange={(e) => set({ signer: e.currentTarget.value })} disabled={final} data-testid="report-signer" />
+                  <TextInput label={t('editor.signer')} value={form.signer} onChange={(e) => set({ signer: e.currentTarget.value })} disabled={locked} data-testid="report-signer" />
                 </Grid.Col>
                 <Grid.Col span={12}>
-                  <Textarea label={t('editor.recipients')} value={form.recipients} onChange={(e) => set({ recipients: e.currentTarget.value })} disabled={final} autosize minRows={2} />
+                  <Textarea label={t('editor.recipients')} value={form.recipients} onChange={(e) => set({ recipients: e.currentTarget.value })} disabled={locked} autosize minRows={2} />
                 </Grid.Col>
                 <Grid.Col span={12}>
                   <Select
@@ -190,7 +192,7 @@ export function ReportEditorPage() {
                     data={templates.map((tp) => ({ value: tp.id, label: tp.name }))}
                     value={form.templateId}
                     onChange={(v) => set({ templateId: v ?? 'builtin' })}
-                    disabled={final}
+                    disabled={locked}
                     allowDeselect={false}
                   />
                 </Grid.Col>
@@ -203,7 +205,7 @@ export function ReportEditorPage() {
               </Text>
               <Stack gap="sm">
                 {(['results', 'difficulties', 'recommendations'] as const).map((k) => (
-                  <Textarea key={k} label={t(`editor.${k}`)} value={form[k]} onChange={(e) => set({ [k]: e.currentTarget.value })} disabled={final} autosize minRows={3} data-testid={`section-${k}`} />
+                  <Textarea key={k} label={t(`editor.${k}`)} value={form[k]} onChange={(e) => set({ [k]: e.currentTarget.value })} disabled={locked} autosize minRows={3} data-testid={`section-${k}`} />
                 ))}
               </Stack>
             </Paper>
@@ -241,7 +243,7 @@ export function ReportEditorPage() {
             </Paper>
             <Paper withBorder radius="md" p="md">
               <Group gap="sm">{fileButtons}</Group>
-              {!final && (
+              {!locked && (
                 <Group gap="sm" mt="md" justify="space-between">
                   <Button color="green" variant="outline" onClick={() => setConfirming(true)} disabled={dirty} data-testid="report-finalise">
                     {t('editor.finalise')}

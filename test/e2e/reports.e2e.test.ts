@@ -82,6 +82,13 @@ describe('dashboard, annual report and its PDF (Chromium)', () => {
     await app.screenshot('reports-history');
     await page.getByRole('tab', { name: 'Mẫu báo cáo' }).click();
     await page.getByText('Mẫu có sẵn', { exact: true }).waitFor();
+    // Headquarters changed the figures: copy the built-in template and keep what it asks for.
+    await page.getByRole('button', { name: 'Tạo bản sao' }).click();
+    await page.getByRole('dialog').getByText('Chỉ tiêu (theo thứ tự in)').waitFor();
+    await app.screenshot('reports-template-edit');
+    await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu mẫu báo cáo').waitFor();
+    await page.getByText('2 dòng').waitFor();
     await app.screenshot('reports-templates');
   });
 
@@ -101,6 +108,8 @@ describe('dashboard, annual report and its PDF (Chromium)', () => {
 
   it('reads the same dashboard in English', async () => {
     const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.getByText('Chi tiết chấm điểm').waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.getByText('English', { exact: true }).click();
     await page.getByText('ISO rollout at a glance').waitFor();

@@ -11,6 +11,10 @@ export const reportsErrors = {
     vi: 'Báo cáo {documentNo} đã hoàn tất nên không sửa hoặc xóa được; hãy tạo báo cáo mới nếu cần điều chỉnh.',
     en: 'Report {documentNo} is final and cannot be changed or deleted; create a new report to amend it.',
   },
+  REPORT_NOT_OWN: {
+    vi: 'Báo cáo này do {owner} lập (nhận qua gói dữ liệu) nên chỉ xem, không sửa được tại đây.',
+    en: 'This report was issued by {owner} (received in a bundle): it can be read here, not changed.',
+  },
   REPORT_NOT_FINAL: { vi: 'Chỉ báo cáo đã hoàn tất mới được gửi đi.', en: 'Only a final report can be sent.' },
   REPORT_TEMPLATE_EMPTY: { vi: 'Mẫu báo cáo cần ít nhất một chỉ tiêu.', en: 'A report template needs at least one figure.' },
   REPORT_TEMPLATE_IN_USE: {

@@ -90,14 +90,16 @@ export interface ReportPatch {
   templateId?: string | null;
 }
 
-function requireDraft(report: Report): void {
+/** A report is changed only by the office that issued it, and only while it is a draft. */
+function requireDraft(report: Report, ctx?: ServiceContext): void {
+  if (ctx && report.unitId !== officeId(ctx)) throw new AppError('REPORT_NOT_OWN', { owner: getUnit(ctx, report.unitId).name });
   if (report.status === 'final') throw new AppError('REPORT_FINAL_LOCKED', { documentNo: report.documentNo });
 }
 
 /** Edits a draft; a final report is what was signed and cannot change. */
 export function updateReport(ctx: ServiceContext, id: string, patch: ReportPatch): Report {
   const report = getLiveRow(ctx, reports, id, 'report');
-  requireDraft(report);
+  requireDraft(report, ctx);
   const templateId = patch.templateId === undefined ? undefined : getTemplate(ctx, patch.templateId).builtin ? null : patch.templateId;
   return updateRow(ctx, reports, id, {
     title: patch.title === undefined ? undefined : requireText(patch.title, 'title'),
@@ -120,7 +122,7 @@ export function updateReport(ctx: ServiceContext, id: string, patch: ReportPatch
  */
 export function finaliseReport(ctx: ServiceContext, id: string, snapshot: unknown): Report {
   const report = getLiveRow(ctx, reports, id, 'report');
-  requireDraft(report);
+  requireDraft(report, ctx);
   requireDecisionNo(report.documentNo, 'documentNo');
   requireText(report.docDate, 'docDate');
   requireText(report.place, 'place');
@@ -131,7 +133,7 @@ export function finaliseReport(ctx: ServiceContext, id: string, snapshot: unknow
 
 /** Deletes a draft (tombstone). Final reports stay. */
 export function deleteReport(ctx: ServiceContext, id: string): void {
-  requireDraft(getLiveRow(ctx, reports, id, 'report'));
+  requireDraft(getLiveRow(ctx, reports, id, 'report'), ctx);
   deleteRow(ctx, reports, id);
 }
 

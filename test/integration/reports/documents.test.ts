@@ -161,6 +161,31 @@ describe('report lifecycle', () => {
     expect(logged.n).toBeGreaterThanOrEqual(5);
   });
 
+  it('shows a report received from a district but never changes it here', async () => {
+    const { router, ws, ids } = await reportsFixture();
+    const { insertRow } = await import('../../../electron/services/records');
+    const { reports } = await import('../../../db/schema');
+    const received = ws.sqlite.transaction(() =>
+      insertRow(ws, reports, {
+        unitId: ids['3101'],
+        periodKind: 'year',
+        year: 2025,
+        periodNo: 0,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        scopeMode: 'office',
+        scopeUnitId: ids['3101'],
+        title: 'Báo cáo của quận Hồng Bàng',
+      }),
+    )();
+    const got = await call(router, 'reports.get', { id: received.id });
+    expect(got.own).toBe(false);
+    expect(got.document.issuer).toBe('BẢO HIỂM XÃ HỘI QUẬN HỒNG BÀNG');
+    const edit = await router.call('reports.update', { id: received.id, signer: 'X' });
+    expect(!edit.ok && edit.error.message.vi).toBe('Báo cáo này do BHXH quận Hồng Bàng lập (nhận qua gói dữ liệu) nên chỉ xem, không sửa được tại đây.');
+    expect(!(await router.call('reports.delete', { id: received.id })).ok).toBe(true);
+  });
+
   it('rejects an impossible period and a template without figures, changing nothing', async () => {
     const { router, ws } = await reportsFixture();
     const before = ws.sqlite.prepare('select count(*) n from change_log').get();
