@@ -2,3 +2,4 @@ export * from './system';
 export * from './units';
 export * from './reports';
 export * from './synced';
+export * from './training';

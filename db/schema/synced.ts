@@ -1,3 +1,4 @@
+import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
 import { reports, reportTemplates, scoringCriteria, scoringEntries, scoringSets } from './reports';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
@@ -14,6 +15,12 @@ export const syncedTables = {
   wave_members: waveMembers,
   iso_teams: isoTeams,
   team_members: teamMembers,
+  course_types: courseTypes,
+  role_requirements: roleRequirements,
+  staff,
+  training_sessions: trainingSessions,
+  attendance,
+  training_imports: trainingImports,
   // reports (issue 7)
   report_templates: reportTemplates,
   reports,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyMethod } from './define';
 import { systemApi } from './system';
 import { unitsApi } from './units';
+import { trainingApi } from './training';
 import { reportsApi } from './reports';
 
 /**
@@ -11,6 +12,7 @@ import { reportsApi } from './reports';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...trainingApi,
   ...reportsApi,
 } satisfies Record<string, AnyMethod>;
 

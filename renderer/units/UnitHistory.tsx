@@ -4,11 +4,14 @@ import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { fieldLabels } from '../../electron/common/errors/fields';
 import { useApi } from '../api/hooks';
+import { catalogues } from '../i18n/catalogues';
 import { type Column, DataTable } from '../components/DataTable';
 
 type Detail = ApiOutput<'units.get'>;
 type Change = ApiOutput<'units.history'>[number];
 
+// Each feature labels its own tables under `tables` in its catalogue.
+const namespaces = Object.keys(catalogues);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
 const labels: Record<string, { vi: string; en: string }> = fieldLabels;
 
@@ -39,7 +42,7 @@ export function UnitHistory({ detail }: { detail: Detail }) {
   const columns: Column<Change>[] = [
     { key: 'at', header: t('unit.when'), value: (c) => c.at, render: (c) => new Date(c.at).toLocaleString('vi-VN'), width: 170 },
     { key: 'actor', header: t('unit.who'), value: (c) => c.actor },
-    { key: 'table', header: t('unit.table'), value: (c) => t(`tables.${c.tableName}`, { defaultValue: c.tableName }) },
+    { key: 'table', header: t('unit.table'), value: (c) => t(`tables.${c.tableName}`, { ns: namespaces, defaultValue: c.tableName }) },
     { key: 'op', header: t('unit.what'), value: (c) => t(`unit.op.${c.op}`) },
     { key: 'details', header: '', value: (c) => describe(c, lang), render: (c) => <Text size="xs">{describe(c, lang)}</Text> },
     { key: 'origin', header: t('unit.origin'), value: (c) => c.origin ?? t('unit.local') },

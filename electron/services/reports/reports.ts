@@ -102,7 +102,7 @@ export function updateReport(ctx: ServiceContext, id: string, patch: ReportPatch
   requireDraft(report, ctx);
   const templateId = patch.templateId === undefined ? undefined : getTemplate(ctx, patch.templateId).builtin ? null : patch.templateId;
   return updateRow(ctx, reports, id, {
-    title: patch.title === undefined ? undefined : requireText(patch.title, 'title'),
+    title: patch.title === undefined ? undefined : requireText(patch.title, 'reportTitle'),
     documentNo: patch.documentNo,
     place: patch.place,
     docDate: patch.docDate,

@@ -6,6 +6,7 @@ import { msg } from './labels';
 import { unitsInScope } from './scope';
 import { stepsFigures } from './steps';
 import type { CellValue, Figure, FigureDefinition, FigureProvider, FigureQuery, Scope, UnitColumnDefinition } from './types';
+import { trainingFigures } from './training';
 import { unitsFigures } from './units';
 import { wavesFigures } from './waves';
 
@@ -18,9 +19,8 @@ export type * from './types';
  *   - procedures (issue 3): `proceduresFigures` in ./procedures.ts — e.g.
  *     "procedures.inScope" (administrative procedures in scope),
  *     "procedures.legalUpdates" / "procedures.legalUpdatesInTime" (3-month rule).
- *   - training (issue 4): `trainingFigures` in ./training.ts — "training.coverage"
- *     (percent of staff with the awareness course), "training.courses",
- *     "training.people", "training.certifiedAuditors".
+ *   - training (issue 4): wired — ./training.ts ("training.coverage",
+ *     "training.peopleMissing", "training.trainedInPeriod").
  *   - improvement (issue 5): `improvementFigures` in ./improvement.ts —
  *     "actions.open", "actions.overdue", "audits.held", "reviews.held",
  *     "nonconformities.opened" / ".closed", "inspections.done".
@@ -32,7 +32,7 @@ export type * from './types';
  * that has no provider yet, and the report template picker lists its
  * definitions as soon as it is registered.
  */
-export const figureProviders: FigureProvider[] = [unitsFigures, stepsFigures, wavesFigures];
+export const figureProviders: FigureProvider[] = [unitsFigures, stepsFigures, wavesFigures, trainingFigures];
 
 /** Areas the dashboard expects; those without a provider show as "not installed yet". */
 export const expectedAreas: { area: string; label: Message }[] = [

@@ -5,6 +5,7 @@ import type { Message } from '../../../common/errors/types';
 import type { ServiceContext } from '../../context';
 import { msg } from '../figures/labels';
 import { doneBy, stepsByUnit } from '../figures/scope';
+import { trainingMatrix } from '../../training/matrix';
 
 /** How far a unit met a criterion in a year: 0–1, or null when there is nothing to judge by. */
 export interface MetricResult {
@@ -21,7 +22,7 @@ export interface MetricResult {
  *   - improvement (issue 5): "audit_review_held" (internal audit and management
  *     review held in the year), "actions_closed_in_time" (corrective actions
  *     closed by their due date / all due in the year);
- *   - training (issue 4): "training_coverage" (staff with the awareness course / staff).
+ *   - training (issue 4): wired — "training_coverage" (required courses in force / required).
  * Until then those criteria are scored by hand ("manual") with evidence typed in.
  */
 export interface ScoringMetric {
@@ -112,7 +113,27 @@ const reportsOnTime: ScoringMetric = {
   },
 };
 
-export const scoringMetrics: ScoringMetric[] = [stepOnPlan, declarationCurrent, teamSetUp, reportsOnTime];
+const trainingCoverage: ScoringMetric = {
+  key: 'training_coverage',
+  area: 'training',
+  label: msg('Tỷ lệ khóa đào tạo bắt buộc cán bộ đã hoàn thành', 'Required training completed'),
+  evaluate(ctx, unitIds, year) {
+    const matrix = trainingMatrix(ctx, { onDate: yearEnd(year) });
+    const out = new Map<string, MetricResult>(unitIds.map((id) => [id, { value: null, evidence: 'Chưa có danh sách cán bộ' }]));
+    for (const u of matrix.units) {
+      if (!out.has(u.unitId)) continue;
+      out.set(
+        u.unitId,
+        u.required === 0
+          ? { value: null, evidence: 'Không có khóa đào tạo bắt buộc' }
+          : { value: u.satisfied / u.required, evidence: `${u.satisfied}/${u.required} khóa bắt buộc đã hoàn thành (${u.staff} cán bộ, ${u.peopleMissing} người còn thiếu)` },
+      );
+    }
+    return out;
+  },
+};
+
+export const scoringMetrics: ScoringMetric[] = [stepOnPlan, declarationCurrent, teamSetUp, reportsOnTime, trainingCoverage];
 
 /** Adds (or replaces, by key) a metric — how the other areas plug theirs in. */
 export function registerScoringMetric(metric: ScoringMetric): void {

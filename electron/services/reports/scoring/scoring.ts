@@ -30,7 +30,7 @@ export const defaultCriteria: CriterionInput[] = [
   { key: 'declaration', label: 'Đã chứng nhận / công bố HTQLCL', weight: 20, metric: 'declaration_current' },
   { key: 'audit_review', label: 'Tổ chức đánh giá nội bộ và xem xét của lãnh đạo trong năm', weight: 20, metric: MANUAL },
   { key: 'actions_in_time', label: 'Hành động khắc phục hoàn thành đúng hạn', weight: 10, metric: MANUAL },
-  { key: 'training', label: 'Tỷ lệ cán bộ được đào tạo nhận thức ISO', weight: 10, metric: MANUAL },
+  { key: 'training', label: 'Tỷ lệ khóa đào tạo bắt buộc cán bộ đã hoàn thành', weight: 10, metric: 'training_coverage' },
   { key: 'reports_on_time', label: 'Gửi báo cáo năm đúng hạn', weight: 10, metric: 'reports_on_time' },
 ];
 
