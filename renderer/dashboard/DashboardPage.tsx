@@ -82,6 +82,10 @@ export function DashboardPage() {
   const behindWave = fig('waves.behindByWave');
   const due = fig('steps.dueSoon');
   const inScope = fig('units.inScope');
+  // Figures of other areas (training, improvement, …) appear here as soon as their provider is registered.
+  const shown = new Set(['units.inScope', 'steps.declaredShare', 'steps.declared', 'steps.behindPlan', 'steps.dueSoon', 'steps.byStep', 'waves.behindByWave', 'waves.unitsByWave']);
+  const others = (data?.figures ?? []).filter((f) => !shown.has(f.key));
+  const display = (f: Figure) => (f.value === null ? '—' : f.kind === 'percent' ? `${formatNumber(f.value, 1)} %` : formatNumber(f.value));
   const chartData = (f: Figure | undefined, short?: (k: string) => string) =>
     (f?.slices ?? []).map((s) => ({ key: s.key, label: short ? short(s.key) : s.label[lang], value: s.value }));
   const barClick = (key: string) => ({
@@ -189,6 +193,20 @@ export function DashboardPage() {
               </ChartCard>
             )}
           </SimpleGrid>
+          {others.length > 0 && (
+            <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm">
+              {others.map((f) => (
+                <StatCard
+                  key={f.key}
+                  testId={`card-${f.key}`}
+                  label={f.label[lang]}
+                  value={display(f)}
+                  sub={f.part ? `${formatNumber(f.part.numerator)} / ${formatNumber(f.part.denominator)}` : undefined}
+                  onClick={() => open(f.key)}
+                />
+              ))}
+            </SimpleGrid>
+          )}
           {data.missingAreas.length > 0 && (
             <Paper withBorder radius="md" p="md" bg="gray.1">
               <Text fw={600} size="sm">

@@ -41,6 +41,11 @@ export const builtinTemplate: Template = {
     { key: 'steps.completedInPeriod' },
     { key: 'steps.behindPlan' },
     { key: 'steps.dueSoon' },
+    // Figures of other areas print once their provider is registered (unknown keys are skipped).
+    { key: 'training.coverage' },
+    { key: 'training.trainedInPeriod' },
+    { key: 'actions.open' },
+    { key: 'actions.overdue' },
   ],
   unitColumns: ['code', 'name', 'currentStep', 'declaredOn', 'behind'],
   note: '',
