@@ -52,6 +52,12 @@ export const builtinTemplate: Template = {
   builtin: true,
 };
 
+/** The built-in template as it stands: only figures whose area is installed. */
+function builtin(): Template {
+  const known = new Set(figureDefinitions().map((d) => d.key));
+  return { ...builtinTemplate, figures: builtinTemplate.figures.filter((f) => known.has(f.key)) };
+}
+
 type Row = typeof reportTemplates.$inferSelect;
 
 function toTemplate(row: Row): Template {
@@ -67,11 +73,11 @@ function toTemplate(row: Row): Template {
 
 export function listTemplates(ctx: ServiceContext): Template[] {
   const rows = ctx.db.select().from(reportTemplates).where(eq(reportTemplates.deleted, false)).all();
-  return [builtinTemplate, ...rows.map(toTemplate).sort((a, b) => a.name.localeCompare(b.name, 'vi'))];
+  return [builtin(), ...rows.map(toTemplate).sort((a, b) => a.name.localeCompare(b.name, 'vi'))];
 }
 
 export function getTemplate(ctx: ServiceContext, id: string | null | undefined): Template {
-  if (!id || id === BUILTIN_TEMPLATE_ID) return builtinTemplate;
+  if (!id || id === BUILTIN_TEMPLATE_ID) return builtin();
   return toTemplate(getLiveRow(ctx, reportTemplates, id, 'template'));
 }
 

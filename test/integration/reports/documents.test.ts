@@ -202,6 +202,10 @@ describe('report lifecycle', () => {
 
   it('prints what a template chooses, with its own labels and columns', async () => {
     const { router } = await reportsFixture();
+    // The built-in template offers only figures of installed areas, so a copy of it saves as is.
+    const builtin = (await call(router, 'reports.templates', {}))[0];
+    expect(builtin.figures.map((f: any) => f.key)).not.toContain('actions.open');
+    await call(router, 'reports.saveTemplate', { name: 'Bản sao', figures: builtin.figures, unitColumns: builtin.unitColumns });
     const t = await call(router, 'reports.saveTemplate', {
       name: 'Mẫu HQ 2025',
       figures: [{ key: 'steps.behindPlan', label: 'Đơn vị chậm tiến độ' }, { key: 'units.inScope' }],
