@@ -1,5 +1,5 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
@@ -73,7 +73,9 @@ export function DashboardPage() {
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const [scope, setScope] = useState<ScopeValue>({ mode: 'subtree' });
   const [drill, setDrill] = useState<Drill | null>(null);
-  const data = useApi('dashboard.get', { scope, lang }).data;
+  const [year, setYear] = useState(new Date().getFullYear());
+  const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+  const data = useApi('dashboard.get', { scope, period, lang }).data;
   const fig = (key: string) => data?.figures.find((f) => f.key === key);
   const open = (key: string, slice?: string) => setDrill({ key, slice });
   const byStep = fig('steps.byStep');
@@ -101,7 +103,12 @@ export function DashboardPage() {
       <PageHeader
         title={t('title')}
         subtitle={data ? t('subtitle', { date: formatVnDate(data.asOf) }) : undefined}
-        actions={<ScopePicker value={scope} onChange={setScope} />}
+        actions={
+          <Group gap="sm" align="flex-start">
+            <NumberInput aria-label={t('year')} prefix={`${t('year')} `} value={year} onChange={(v) => setYear(Number(v) || year)} min={2000} max={2100} w={120} data-testid="dashboard-year" />
+            <ScopePicker value={scope} onChange={setScope} />
+          </Group>
+        }
       />
       {data && data.unitCount === 0 && <Alert color="yellow">{t('empty')}</Alert>}
       {data && (
@@ -224,7 +231,7 @@ export function DashboardPage() {
           )}
         </>
       )}
-      <FigureDrawer drill={drill} scope={scope} onClose={() => setDrill(null)} />
+      <FigureDrawer drill={drill} scope={scope} period={period} onClose={() => setDrill(null)} />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ export const vi = {
     pickUnit: 'Chọn đơn vị…',
   },
   units: '{{count}} đơn vị',
+  year: 'Năm',
   cards: {
     inScope: 'Đơn vị trong phạm vi',
     declaredShare: 'Đã chứng nhận / công bố',
@@ -55,6 +56,7 @@ export const en: Translation<typeof vi> = {
     pickUnit: 'Pick a unit…',
   },
   units: '{{count}} units',
+  year: 'Year',
   cards: {
     inScope: 'Units in scope',
     declaredShare: 'Certified / declared',
