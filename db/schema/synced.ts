@@ -1,4 +1,5 @@
 import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
+import { reports, reportTemplates, scoringCriteria, scoringEntries, scoringSets } from './reports';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
 /**
@@ -20,6 +21,12 @@ export const syncedTables = {
   training_sessions: trainingSessions,
   attendance,
   training_imports: trainingImports,
+  // reports (issue 7)
+  report_templates: reportTemplates,
+  reports,
+  scoring_sets: scoringSets,
+  scoring_criteria: scoringCriteria,
+  scoring_entries: scoringEntries,
 } as const;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -4,6 +4,7 @@ import { safetyApi } from './safety';
 import { systemApi } from './system';
 import { unitsApi } from './units';
 import { trainingApi } from './training';
+import { reportsApi } from './reports';
 
 /**
  * The one contract. IPC, the localhost host and the CLI all serve exactly
@@ -14,6 +15,7 @@ export const api = {
   ...unitsApi,
   ...trainingApi,
   ...safetyApi,
+  ...reportsApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

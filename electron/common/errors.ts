@@ -2,6 +2,7 @@ import { coreErrors } from './errors/core';
 import { fieldLabels } from './errors/fields';
 import { trainingErrors } from './errors/training';
 import { safetyErrors } from './errors/safety';
+import { reportsErrors } from './errors/reports';
 import type { Message } from './errors/types';
 
 /**
@@ -12,6 +13,7 @@ export const errorCatalogue = {
   ...coreErrors,
   ...trainingErrors,
   ...safetyErrors,
+  ...reportsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

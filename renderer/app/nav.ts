@@ -8,7 +8,8 @@ export interface NavEntry {
 }
 
 export const nav: NavEntry[] = [
-  { path: '/', label: 'units:nav.board' },
+  { path: '/', label: 'dashboard:nav.dashboard' },
+  { path: '/board', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
   { path: '/training/staff', label: 'training:nav.staff' },
@@ -19,4 +20,7 @@ export const nav: NavEntry[] = [
   { path: '/training/courses', label: 'training:nav.courses' },
   { path: '/audit', label: 'safety:nav.audit' },
   { path: '/backups', label: 'safety:nav.backups' },
+  // reports (issue 7)
+  { path: '/reports', label: 'reports:nav.reports' },
+  { path: '/scoring', label: 'reports:nav.scoring' },
 ];

@@ -1,6 +1,10 @@
 import type { ReactElement } from 'react';
 import { AuditPage } from '../safety/AuditPage';
 import { BackupsPage } from '../safety/BackupsPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { ReportEditorPage } from '../reports/ReportEditorPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { ScoringPage } from '../reports/ScoringPage';
 import { BoardPage } from '../units/BoardPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -16,7 +20,8 @@ import { StaffPage } from '../training/StaffPage';
 
 /** Every screen by path. A feature adds its routes here. */
 export const routes: { path: string; element: ReactElement }[] = [
-  { path: '/', element: <BoardPage /> },
+  { path: '/', element: <DashboardPage /> },
+  { path: '/board', element: <BoardPage /> },
   { path: '/units', element: <UnitsPage /> },
   { path: '/units/:id', element: <UnitPage /> },
   { path: '/waves', element: <WavesPage /> },
@@ -30,4 +35,8 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/training/courses', element: <CoursesPage /> },
   { path: '/audit', element: <AuditPage /> },
   { path: '/backups', element: <BackupsPage /> },
+  // reports (issue 7)
+  { path: '/reports', element: <ReportsPage /> },
+  { path: '/reports/:id', element: <ReportEditorPage /> },
+  { path: '/scoring', element: <ScoringPage /> },
 ];

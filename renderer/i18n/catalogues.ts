@@ -1,5 +1,7 @@
 import * as common from '../common/i18n';
 import * as safety from '../safety/i18n';
+import * as dashboard from '../dashboard/i18n';
+import * as reports from '../reports/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 import * as training from '../training/i18n';
@@ -11,4 +13,6 @@ export const catalogues = {
   safety,
   units,
   training,
+  dashboard,
+  reports,
 };
