@@ -1,4 +1,5 @@
 import { coreErrors } from './errors/core';
+import { exchangeErrors } from './errors/exchange';
 import { fieldLabels } from './errors/fields';
 import type { Message } from './errors/types';
 
@@ -8,6 +9,7 @@ import type { Message } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...exchangeErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
