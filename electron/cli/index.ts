@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createRouter, type Router } from '../api/router';
 import { AppError } from '../common/errors';
 import { startHost } from '../host/server';
+import { ensurePassphrase, runExchangeCommand } from './exchange';
 import { defaultDataDir, openWorkspace, type Workspace } from '../services/workspace';
 
 /**
@@ -17,6 +18,15 @@ Commands:
   methods                list every API method
   call METHOD [JSON]     call an API method with a JSON input; prints the JSON result
   serve [--port N]       serve the browser preview and the API on 127.0.0.1
+
+Exchange (passphrase of the office key from ISODESK_PASSPHRASE or a prompt):
+  keys show | generate | rotate | export-public FILE
+  trust add FILE --unit CODE [--fingerprint FP | --yes] | list | revoke KEYID
+  bundle export [--full] -o FILE
+  bundle verify FILE     exit 0 when valid, 1 with the reason otherwise
+  bundle import FILE [--dry-run] [--accept-gap] [--receipt FILE]
+  bundle inspect FILE
+  receipt import FILE    mark an issued bundle delivered
 `;
 
 export interface CliIo {
@@ -48,6 +58,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       demo: { type: 'boolean' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      output: { type: 'string', short: 'o' },
+      full: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'accept-gap': { type: 'boolean' },
+      unit: { type: 'string' },
+      fingerprint: { type: 'string' },
+      yes: { type: 'boolean' },
+      receipt: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -69,6 +87,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
           demo: values.demo ?? false,
         })) as { office: { code: string; name: string } };
         io.out(`Set up ${dataDir} for ${state.office.name} (${state.office.code}).`);
+        if (await ensurePassphrase(ws, true)) {
+          const key = (await callOrFail(router, 'exchange.keys.generate', {})) as { fingerprint: string };
+          io.out(`Office key created; fingerprint ${key.fingerprint}`);
+        } else {
+          io.out('No passphrase given: create the office key later with `isodesk keys generate` (ISODESK_PASSPHRASE).');
+        }
         return 0;
       }
       case 'methods':
@@ -98,6 +122,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         await host.close();
         return 0;
       }
+      case 'keys':
+      case 'trust':
+      case 'bundle':
+      case 'receipt':
+        return await runExchangeCommand(command, rest, values, router, ws, io);
       default:
         io.err(`Unknown command "${command}".\n${USAGE}`);
         return 2;

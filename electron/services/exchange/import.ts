@@ -440,6 +440,18 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
             if (ids.has(String(row.id))) putRemoteRow(applyCtx, table, row);
           }
         }
+        // Say which references are missing instead of a bare failure at commit.
+        const missing = new Map<string, number>();
+        for (const [name, ids] of plan.writes) {
+          if (!ids.size) continue;
+          for (const v of ctx.sqlite.pragma(`foreign_key_check(${q(name)})`) as { table: string; parent: string }[]) {
+            const k = `${v.table} → ${v.parent}`;
+            missing.set(k, (missing.get(k) ?? 0) + 1);
+          }
+        }
+        if (missing.size) {
+          throw new AppError('BUNDLE_REFERENCES', { details: [...missing].map(([k, n]) => `${k}: ${n}`).join('; ') });
+        }
         const at = ctx.now().toISOString();
         ctx.db
           .insert(bundlesReceived)

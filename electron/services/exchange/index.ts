@@ -8,6 +8,7 @@ import { listTrustedKeys } from './trust';
 export * from './attachments';
 export * from './export';
 export * from './import';
+export * from './inspect';
 export * from './keys';
 export * from './receipts';
 export * from './sealer';

@@ -81,6 +81,10 @@ export function importReceipt(ctx: ServiceContext, file: string) {
   } catch {
     throw new AppError('FILE_NOT_FOUND', { path: file });
   }
+  return importReceiptText(ctx, text);
+}
+
+export function importReceiptText(ctx: ServiceContext, text: string) {
   const { body, line, sigText } = parseReceipt(text);
   let sig;
   try {
