@@ -135,11 +135,11 @@ export async function extractBag(file: string, dest: string, limits: ZipLimits =
   const zip = await openZip(file);
   try {
     const entries = await listEntries(zip, limits);
-    checkCanonicalZip(file);
     const roots = new Set(entries.map((e) => e.name.split('/')[0]));
     if (roots.size !== 1) throw new AppError('BAG_LAYOUT', { details: `expected one top-level folder, found ${roots.size}` });
     const root = [...roots][0];
     if (entries.some((e) => !e.name.includes('/'))) throw new AppError('BAG_LAYOUT', { details: 'files beside the bag folder' });
+    checkCanonicalZip(file);
     const dir = join(dest, 'bag');
     mkdirSync(dir, { recursive: true });
     const files = new Map<string, ExtractedFile>();
