@@ -110,7 +110,7 @@ describe('bad bundles are refused with a specific reason and change nothing', ()
 
   it('refuses records outside the issuer’s subtree, even one among many', async () => {
     const row = sqlRow(district, 'units', 'code = ?', '3101');
-    const provinceRow = { ...sqlRow(province, 'units', 'code = ?', '31'), name: 'Chiếm quyền', updated_at: '2030-01-01T00:00:00.000Z' };
+    const provinceRow: Record<string, unknown> = { ...sqlRow(province, 'units', 'code = ?', '31'), name: 'Chiếm quyền', updated_at: '2030-01-01T00:00:00.000Z' };
     const { file } = await forgeBundle(district, { records: { units: [row, provinceRow].sort((a, b) => String(a.id).localeCompare(String(b.id))) } });
     const err = await refused(province, file, 'BUNDLE_OUTSIDE_SUBTREE');
     expect(err.params.rowId).toBe(provinceRow.id);
