@@ -13,13 +13,13 @@ import {
   rotateOfficeKey,
 } from '../../../electron/services/exchange';
 import { readEntries } from './forge';
-import { office, trust } from './offices';
+import { office, trust, type Office } from './offices';
 
 const DISTRICT = unitIdForCode('3101');
 const at = (o: { ws: { now: () => Date } }, iso: string) => {
   o.ws.now = () => new Date(iso);
 };
-const tx = <T>(o: { ws: { sqlite: { transaction: (f: () => T) => () => T } } }, f: () => T): T => o.ws.sqlite.transaction(f)();
+const tx = <T>(o: Office, f: () => T): T => o.ws.sqlite.transaction(f)() as T;
 
 function pair() {
   const district = office('3101');
