@@ -11,4 +11,5 @@ export const nav: NavEntry[] = [
   { path: '/', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
+  { path: '/exchange', label: 'exchange:nav.exchange' },
 ];
