@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../common/errors';
@@ -112,7 +112,10 @@ export const exchangeApi = {
     z.object({ fileName: text(255), base64: z.string().min(1).max(40 * 1024 * 1024) }).strict(),
     async (ctx, i) => {
       const upload = randomUUID();
-      writeFileSync(join(exchangeDir(ctx, 'uploads'), `${upload}.zip`), Buffer.from(i.base64, 'base64'));
+      const dir = exchangeDir(ctx, 'uploads');
+      // Uploads are working copies: keep a day's worth.
+      for (const f of readdirSync(dir)) if (statSync(join(dir, f)).mtimeMs < Date.now() - 86_400_000) rmSync(join(dir, f), { force: true });
+      writeFileSync(join(dir, `${upload}.zip`), Buffer.from(i.base64, 'base64'));
       return { upload, fileName: i.fileName };
     },
   ),
@@ -121,7 +124,9 @@ export const exchangeApi = {
   'exchange.bundle.import': job(
     z.object({ path: z.string().max(4000).optional(), upload: uploadId.optional(), acceptGap: z.boolean().optional(), passphrase }).strict(),
     async (ctx, i) => {
-      const result = await importBundle(withPassphrase(ctx, i.passphrase), resolveSource(ctx, i), { acceptGap: i.acceptGap });
+      const file = resolveSource(ctx, i);
+      const result = await importBundle(withPassphrase(ctx, i.passphrase), file, { acceptGap: i.acceptGap });
+      if (i.upload) rmSync(file, { force: true });
       return { ...result, receiptText: result.receiptFile ? readFileSync(result.receiptFile, 'utf8') : null };
     },
   ),

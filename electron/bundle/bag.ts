@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../common/errors';
 import {
@@ -53,6 +53,23 @@ export interface PayloadFile {
 }
 
 export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+
+/** SHA-256 and size of a file, read in fixed chunks (files may be large). */
+export function sha256OfFile(file: string): { sha256: string; size: number } {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1024 * 1024);
+  const fd = openSync(file, 'r');
+  let size = 0;
+  try {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+      hash.update(buf.subarray(0, n));
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), size };
+}
 
 /** The trusted comment binds the signature to issuer, sequence and bundle id. */
 export const trustedCommentFor = (h: Pick<BundleHeader, 'issuer' | 'sequence' | 'bundleId'>): string =>

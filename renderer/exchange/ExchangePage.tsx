@@ -28,7 +28,7 @@ export function ExchangePage() {
   if (!overview) return null;
   const askPassphrase = !overview.unlockable;
   const receivedColumns: Column<Received>[] = [
-    { key: 'from', header: t('received.from'), value: (r) => r.issuerCode },
+    { key: 'from', header: t('received.from'), value: (r) => (r.issuerName === r.issuerCode ? r.issuerCode : `${r.issuerCode} · ${r.issuerName}`) },
     { key: 'sequence', header: t('received.sequence'), value: (r) => r.sequence, type: 'number' },
     {
       key: 'status',

@@ -19,12 +19,17 @@ export function listSent(ctx: ServiceContext) {
 }
 
 export function listReceived(ctx: ServiceContext) {
+  const nameOf = ctx.sqlite.prepare('SELECT name FROM units WHERE id = ?');
   return ctx.db
     .select()
     .from(bundlesReceived)
     .orderBy(desc(bundlesReceived.id))
     .all()
-    .map((r) => ({ ...r, summary: JSON.parse(r.summary) as Record<string, unknown> }));
+    .map((r) => ({
+      ...r,
+      issuerName: (nameOf.get(r.issuerUnitId) as { name: string } | undefined)?.name ?? r.issuerCode,
+      summary: JSON.parse(r.summary) as Record<string, unknown>,
+    }));
 }
 
 /** The last bundle applied from an issuer (its sequence and hash), for the chain check. */

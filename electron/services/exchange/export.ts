@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { eq, inArray, isNull, and } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
 import { bundlesReceived, bundlesSent, syncedTables } from '../../../db/schema';
 import pkg from '../../../package.json';
-import { sha256, writeBundle, ZERO_SHA256, type BundleHeader, type PayloadFile } from '../../bundle/bag';
+import { sha256OfFile, writeBundle, ZERO_SHA256, type BundleHeader, type PayloadFile } from '../../bundle/bag';
 import { formatPublicKey, keyIdFromHex } from '../../bundle/minisign';
 import { stableLine } from '../../bundle/ndjson';
 import { AppError } from '../../common/errors';
@@ -133,8 +133,7 @@ export async function exportBundle(ctx: ServiceContext, options: ExportOptions =
         const trusted = findTrustedKey(ctx, r.keyId);
         const file = join(ctx.dataDir, r.storedFile!);
         const path = `data/provenance/${basename(r.storedFile!)}`;
-        const bytes = readFileSync(file);
-        payload.push({ path, sha256: sha256(bytes), size: bytes.length, source: { file } });
+        payload.push({ path, ...sha256OfFile(file), source: { file } });
         index.write(
           stableLine({
             bundle_id: r.bundleId,
