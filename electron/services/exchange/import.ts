@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
 import { bundlesReceived, syncedTables } from '../../../db/schema';
@@ -98,7 +98,7 @@ interface Plan {
   preview: ImportPreview;
   /** Row ids to write, by table. */
   writes: Map<string, Set<string>>;
-  provenanceFiles: { entry: ProvenanceEntry; header: BundleHeader; previousSha256: string }[];
+  provenanceFiles: { entry: ProvenanceEntry; header: BundleHeader; previousSha256: string; file: string }[];
   attachments: { sha256: string; path: string }[];
 }
 
@@ -316,6 +316,7 @@ async function checkProvenance(ctx: ServiceContext, bundle: OpenedBundle, allowe
         },
         header: h,
         previousSha256: h.previousSha256,
+        file,
       });
     }
   }
@@ -428,6 +429,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     copyFileSync(file, `${storedAbs}.part`);
     renameSync(`${storedAbs}.part`, storedAbs);
     const summary = { tables: preview.tables, conflicts: preview.conflictCount, changes: preview.changes, kind: preview.kind };
+    const storedNested: string[] = [];
     try {
       const applyCtx: ServiceContext = { ...ctx, origin: h.bundleId };
       ctx.sqlite.transaction(() => {
@@ -472,6 +474,9 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
           .run();
         for (const p of plan.provenanceFiles) {
           if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
+          const nestedRel = join('exchange', 'received', basename(p.file));
+          copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
+          storedNested.push(join(ctx.dataDir, nestedRel));
           ctx.db
             .insert(bundlesReceived)
             .values({
@@ -485,6 +490,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
               status: 'via',
               viaBundleId: h.bundleId,
               receivedAt: at,
+              storedFile: nestedRel,
             })
             .run();
         }
@@ -492,6 +498,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
       })();
     } catch (err) {
       rmSync(storedAbs, { force: true });
+      for (const f of storedNested) rmSync(f, { force: true });
       if (err instanceof Error && /FOREIGN KEY constraint failed/.test(err.message)) {
         throw new AppError('BUNDLE_REFERENCES', { details: 'foreign key' });
       }
