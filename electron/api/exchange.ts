@@ -141,4 +141,4 @@ export const exchangeApi = {
 };
 
 // Transports provide how the office key is sealed (the desktop app: safeStorage; the CLI: a passphrase).
-export { passphraseSealer, provideSealer, type SecretSealer } from '../services/exchange';
+export { passphraseSealer, provideSealer, safeStorageSealer, type SafeStorageLike, type SecretSealer } from '../services/exchange';

@@ -300,6 +300,9 @@ async function checkProvenance(ctx: ServiceContext, bundle: OpenedBundle, allowe
         throw new AppError('BUNDLE_NESTED_INVALID', { name: file, details: err instanceof Error ? err.message : String(err) });
       }
       const h = nested.header;
+      // When this office trusts keys of that unit itself, the carried bundle must be signed by one of them.
+      const own = ctx.sqlite.prepare('SELECT key_id FROM trusted_keys WHERE unit_id = ?').pluck().all(h.issuer.id) as string[];
+      if (own.length && !own.includes(h.issuerKey.keyId)) fail(`${file}: signed by ${h.issuerKey.keyId}, not by the key trusted here for ${h.issuer.code}`);
       if (nested.bundleSha256 !== e.bundle_sha256 || h.bundleId !== e.bundle_id || h.sequence !== e.sequence || h.issuer.code !== e.issuer_code) {
         fail(`${file}: index does not match the bundle`);
       }

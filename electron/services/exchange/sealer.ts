@@ -73,3 +73,32 @@ export function requireSealer(ctx: ServiceContext): SecretSealer {
   if (!s) throw new AppError('KEY_LOCKED');
   return s;
 }
+
+/** The part of Electron's safeStorage the sealer needs (electron/main passes the real one). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' means no real keychain. */
+  getSelectedStorageBackend?(): string;
+}
+
+/**
+ * A sealer backed by the OS keychain, or null where the keychain is not real
+ * (then the app falls back to a passphrase, as the issue requires).
+ */
+export function safeStorageSealer(safeStorage: SafeStorageLike): SecretSealer | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (safeStorage.getSelectedStorageBackend?.() === 'basic_text') return null;
+  return {
+    kind: 'safeStorage',
+    seal: (secret) => safeStorage.encryptString(secret.toString('base64')),
+    open: (sealed) => {
+      try {
+        return Buffer.from(safeStorage.decryptString(sealed), 'base64');
+      } catch {
+        throw new AppError('KEY_WRONG_PASSPHRASE');
+      }
+    },
+  };
+}

@@ -131,3 +131,37 @@ describe('bad bundles are refused with a specific reason and change nothing', ()
     expect(err.params.details).toContain('wave_members → units');
   });
 });
+
+describe('a roll-up must carry genuine bundles of the province’s own districts', () => {
+  it('refuses carried bundles that are altered, of another key, or from outside the subtree', async () => {
+    const { exportBundle: exp } = await import('../../../electron/services/exchange');
+    const district = office('3101');
+    const elsewhere = office('7701');
+    const province = office('31');
+    const hq = office('VN');
+    trust(hq, province);
+    const d1 = await exp(district.ws, { output: join(district.dir, 'd1.zip') });
+    const e1 = await exp(elsewhere.ws, { output: join(elsewhere.dir, 'e1.zip') });
+    const line = (b: typeof d1, o: Office, code: string, file: string) =>
+      `${JSON.stringify({ bundle_id: b.bundleId, bundle_sha256: b.bundleSha256, file, issuer_code: code, issuer_unit_id: unitIdForCode(code), key_id: o.key.keyId, previous_sha256: '0'.repeat(64), public_key: o.key.publicKeyFile.split('\n')[1], sequence: 1 })}\n`;
+    const carry = (bytes: Buffer, indexLine: string, name: string) => [
+      { path: `data/provenance/${name}`, data: bytes },
+      { path: 'data/provenance/index.ndjson', data: Buffer.from(indexLine) },
+    ];
+    const altered = Buffer.from(readFileSync(d1.file));
+    altered[altered.length - 200] ^= 1;
+    const bad1 = await forgeBundle(province, { extra: carry(altered, line(d1, district, '3101', 'data/provenance/d1.zip'), 'd1.zip') });
+    expect((await refused(hq, bad1.file, 'BUNDLE_NESTED_INVALID')).params.name).toBe('data/provenance/d1.zip');
+    const bad2 = await forgeBundle(province, { sequence: 1, extra: carry(readFileSync(e1.file), line(e1, elsewhere, '7701', 'data/provenance/e1.zip'), 'e1.zip') });
+    await refused(hq, bad2.file, 'BUNDLE_OUTSIDE_SUBTREE');
+    // Headquarters knows the district's real key: a carried bundle under another key is refused.
+    trust(hq, district);
+    const impostor = office('3101');
+    const i1 = await exp(impostor.ws, { output: join(impostor.dir, 'i1.zip') });
+    const bad3 = await forgeBundle(province, { extra: carry(readFileSync(i1.file), line(i1, impostor, '3101', 'data/provenance/i1.zip'), 'i1.zip') });
+    expect((await refused(hq, bad3.file, 'BUNDLE_NESTED_INVALID')).params.details).toContain('not by the key trusted here');
+    const units = [sqlRow(province, 'units', 'code = ?', '31'), sqlRow(district, 'units', 'code = ?', '3101')].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const good = await forgeBundle(province, { records: { units }, extra: carry(readFileSync(d1.file), line(d1, district, '3101', 'data/provenance/d1.zip'), 'd1.zip') });
+    expect((await importBundle(hq.ws, good.file)).provenance).toHaveLength(1);
+  });
+});

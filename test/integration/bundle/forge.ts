@@ -6,7 +6,7 @@ import { ZipFile } from 'yazl';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { knownSchemaVersion } from '../../../db/connection';
-import { sha256, writeBundle, ZERO_SHA256, type BundleHeader } from '../../../electron/bundle/bag';
+import { sha256, writeBundle, ZERO_SHA256, type BundleHeader, type PayloadFile } from '../../../electron/bundle/bag';
 import { stableLine } from '../../../electron/bundle/ndjson';
 import { writeZip } from '../../../electron/bundle/zipwrite';
 import { unlockOfficeKey } from '../../../electron/services/exchange';
@@ -75,6 +75,8 @@ export async function forgeBundle(
     schemaVersion?: number;
     issuer?: { code: string; id: string };
     records?: Record<string, Record<string, unknown>[]>;
+    /** Further payload files (path under data/, content). */
+    extra?: { path: string; data: Buffer }[];
   } = {},
 ) {
   const key = unlockOfficeKey(o.ws);
@@ -96,10 +98,11 @@ export async function forgeBundle(
     appVersion: 'test',
     receiver: null,
   };
-  const payload = Object.entries(options.records ?? {}).map(([table, rows]) => {
+  const payload: PayloadFile[] = Object.entries(options.records ?? {}).map(([table, rows]) => {
     const buffer = Buffer.from(rows.map((r) => stableLine(r)).join(''));
     return { path: `data/records/${table}.ndjson`, sha256: sha256(buffer), size: buffer.length, source: { buffer } };
   });
+  for (const e of options.extra ?? []) payload.push({ path: e.path, sha256: sha256(e.data), size: e.data.length, source: { buffer: e.data } });
   const file = join(o.dir, `forged-${header.bundleId}.zip`);
   const sealed = await writeBundle({ output: file, root: `forged-${header.sequence}`, header, payload, key });
   return { file, header, bundleSha256: sealed.bundleSha256 };

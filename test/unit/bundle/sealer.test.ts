@@ -31,3 +31,23 @@ describe('passphrase sealer (scrypt + AES-256-GCM)', () => {
     expect(code(() => passphraseSealer('short').seal(secret))).toBe('PASSPHRASE_TOO_SHORT');
   });
 });
+
+describe('keychain sealer (Electron safeStorage)', () => {
+  const keychain = (available: boolean, backend = 'gnome_libsecret') => ({
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    // A stand-in keychain: reversible, and not the identity, like the OS one.
+    encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
+    decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+  });
+
+  it('seals with the keychain when it is real, and declines when it is not', async () => {
+    const { safeStorageSealer } = await import('../../../electron/services/exchange/sealer');
+    const sealer = safeStorageSealer(keychain(true))!;
+    const secret = Buffer.from('fedcba9876543210fedcba9876543210');
+    expect(sealer.kind).toBe('safeStorage');
+    expect(sealer.open(sealer.seal(secret)).equals(secret)).toBe(true);
+    expect(safeStorageSealer(keychain(false))).toBeNull();
+    expect(safeStorageSealer(keychain(true, 'basic_text'))).toBeNull();
+  });
+});
