@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Stack, Tabs } from '@mantine/core';
+import { Badge, Button, Code, Modal, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
@@ -25,6 +25,7 @@ export function ExchangePage() {
   const { t } = useTranslation('exchange');
   const overview = useApi('exchange.overview', {}).data;
   const [dialog, setDialog] = useState<'export' | 'import' | 'receipt' | null>(null);
+  const [detail, setDetail] = useState<Received | null>(null);
   if (!overview) return null;
   const askPassphrase = !overview.unlockable;
   const receivedColumns: Column<Received>[] = [
@@ -117,7 +118,15 @@ export function ExchangePage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="received" pt="md">
-          <DataTable rows={overview.received} columns={receivedColumns} rowKey={(r) => String(r.id)} exportName={t('received.export')} empty={t('received.empty')} testId="received" />
+          <DataTable
+            rows={overview.received}
+            columns={receivedColumns}
+            rowKey={(r) => String(r.id)}
+            exportName={t('received.export')}
+            empty={t('received.empty')}
+            testId="received"
+            onRowClick={setDetail}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="sent" pt="md">
           <DataTable rows={overview.sent} columns={sentColumns} rowKey={(s) => s.bundleId} exportName={t('sent.export')} empty={t('sent.empty')} testId="sent" />
@@ -129,6 +138,53 @@ export function ExchangePage() {
       {dialog === 'export' && <ExportModal askPassphrase={askPassphrase} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportModal askPassphrase={askPassphrase} onClose={() => setDialog(null)} />}
       {dialog === 'receipt' && <ReceiptModal onClose={() => setDialog(null)} />}
+      {detail && <ReceivedDetail row={detail} onClose={() => setDetail(null)} />}
     </Stack>
+  );
+}
+
+type TableSummary = { table: string; insert: number; update: number; delete: number; unchanged: number; keptLocal: number };
+
+/** What one received bundle changed, table by table. */
+function ReceivedDetail({ row, onClose }: { row: Received; onClose: () => void }) {
+  const { t } = useTranslation('exchange');
+  const tables = ((row.summary.tables as TableSummary[] | undefined) ?? []).filter((x) => x.insert + x.update + x.delete + x.keptLocal > 0);
+  return (
+    <Modal opened onClose={onClose} title={t('import.from', { sequence: row.sequence, unit: row.issuerName === row.issuerCode ? row.issuerCode : `${row.issuerCode} ${row.issuerName}` })} centered size="lg">
+      <Stack gap="sm">
+        <Text size="sm">
+          {t(`received.statuses.${row.status}`)} · {formatVnDate(row.receivedAt)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('received.hash')}: <Code>{row.bundleSha256}</Code>
+        </Text>
+        {tables.length > 0 ? (
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.table')}</Table.Th>
+                <Table.Th ta="right">{t('import.insert')}</Table.Th>
+                <Table.Th ta="right">{t('import.update')}</Table.Th>
+                <Table.Th ta="right">{t('import.delete')}</Table.Th>
+                <Table.Th ta="right">{t('import.keptLocal')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tables.map((x) => (
+                <Table.Tr key={x.table}>
+                  <Table.Td>{t(`tables.${x.table}`, { defaultValue: x.table })}</Table.Td>
+                  <Table.Td ta="right">{x.insert}</Table.Td>
+                  <Table.Td ta="right">{x.update}</Table.Td>
+                  <Table.Td ta="right">{x.delete}</Table.Td>
+                  <Table.Td ta="right">{x.keptLocal}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Text size="sm">{t('import.nothing')}</Text>
+        )}
+      </Stack>
+    </Modal>
   );
 }

@@ -103,5 +103,13 @@ describe('bundle from a district to its province (Chromium)', () => {
     await page.getByRole('tab', { name: /Gói đã nhận/ }).click();
     await page.getByText('Đã áp dụng').waitFor();
     await province.screenshot('exchange-province');
+    await page.getByText('Đã áp dụng').click();
+    await page.getByRole('dialog').getByText('Bước triển khai').waitFor();
+    await province.screenshot('exchange-received-detail');
+    await page.keyboard.press('Escape');
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Data exchange' }).waitFor();
+    await page.getByText('Applied', { exact: true }).waitFor();
+    await province.screenshot('exchange-province-en');
   });
 });

@@ -170,15 +170,20 @@ export async function exportBundle(ctx: ServiceContext, options: ExportOptions =
     };
     const part = `${output}.part`;
     rmSync(part, { force: true });
-    const sealed = await writeBundle({
-      output: part,
-      root,
-      header,
-      payload,
-      key,
-      onProgress: (done, total) => options.onProgress?.({ phase: 'zip', done, total }),
-    });
-    key.privateKey.fill(0);
+    let sealed;
+    try {
+      sealed = await writeBundle({
+        output: part,
+        root,
+        header,
+        payload,
+        key,
+        onProgress: (done, total) => options.onProgress?.({ phase: 'zip', done, total }),
+      });
+    } catch (err) {
+      rmSync(part, { force: true });
+      throw err;
+    }
     renameSync(part, output);
     ctx.sqlite.transaction(() => {
       ctx.db
@@ -204,6 +209,7 @@ export async function exportBundle(ctx: ServiceContext, options: ExportOptions =
     })();
     return { bundleId, sequence, bundleSha256: sealed.bundleSha256, file: output, kind: full ? 'full' : 'delta', rows, attachments: files.length, provenance: carried.length };
   } finally {
+    key.privateKey.fill(0);
     rmSync(work, { recursive: true, force: true });
   }
 }

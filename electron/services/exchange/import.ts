@@ -121,6 +121,8 @@ function checkTrust(ctx: ServiceContext, bundle: OpenedBundle) {
 /** Records a fork (two bundles, one issuer and sequence) so it stays visible after the refusal. */
 function flagFork(ctx: ServiceContext, bundle: OpenedBundle): void {
   const h = bundle.header;
+  const flagged = receivedWithSequence(ctx, h.issuer.id, h.sequence).some((r) => r.status === 'fork' && r.bundleSha256 === bundle.bundleSha256);
+  if (flagged) return;
   ctx.sqlite.transaction(() => {
     ctx.db
       .insert(bundlesReceived)
