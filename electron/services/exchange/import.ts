@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
 import { bundlesReceived, syncedTables } from '../../../db/schema';
@@ -100,6 +100,8 @@ interface Plan {
   writes: Map<string, Set<string>>;
   provenanceFiles: { entry: ProvenanceEntry; header: BundleHeader; previousSha256: string; file: string }[];
   attachments: { sha256: string; path: string }[];
+  /** The issuer's last applied sequence when the checks ran. */
+  lastSeen: number;
 }
 
 const fromRecordsPath = (p: string) => /^data\/records\/([a-z0-9_]+)\.ndjson$/.exec(p)?.[1];
@@ -359,6 +361,7 @@ async function examine(ctx: ServiceContext, file: string, work: string): Promise
   // A bundle already applied is identified by the hash of its verified tag files: nothing to trust again.
   if (!already) checkTrust(ctx, bundle);
   const seq = already ? { status: 'already' as const, missing: [] } : checkSequence(ctx, bundle);
+  const lastSeen = lastApplied(ctx, h.issuer.id)?.sequence ?? 0;
   const allowed = ownedUnits(ctx, bundle);
   const rows = planRows(ctx, bundle, allowed);
   const provenanceFiles = await checkProvenance(ctx, bundle, allowed, work);
@@ -392,7 +395,17 @@ async function examine(ctx: ServiceContext, file: string, work: string): Promise
     provenance: provenanceFiles.map((p) => p.entry),
     announcedKey: announced,
   };
-  return { bundle, preview, writes: rows.writes, provenanceFiles, attachments };
+  return { bundle, preview, writes: rows.writes, provenanceFiles, attachments, lastSeen };
+}
+
+/**
+ * Where a received bundle is kept, relative to the data folder: named by
+ * issuer, sequence and hash (content-addressed, so never overwritten), with
+ * the code reduced to safe characters since it comes from the bundle.
+ */
+function storedName(h: BundleHeader, bundleSha256: string): string {
+  const code = h.issuer.code.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 20);
+  return join('exchange', 'received', `${code}-${String(h.sequence).padStart(6, '0')}-${bundleSha256.slice(0, 16)}.zip`);
 }
 
 function workDir(ctx: ServiceContext): string {
@@ -428,16 +441,27 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     }
     unlockOfficeKey(ctx).privateKey.fill(0); // the receipt must be signable before anything is written
     for (const a of plan.attachments) storeAttachment(ctx, a.sha256, bundle.pathOf(a.path));
-    const storedRel = join('exchange', 'received', `${h.issuer.code}-${String(h.sequence).padStart(6, '0')}-${h.bundleId}.zip`);
+    const storedRel = storedName(h, bundle.bundleSha256);
     const storedAbs = join(ctx.dataDir, storedRel);
     mkdirSync(join(ctx.dataDir, 'exchange', 'received'), { recursive: true });
-    copyFileSync(file, `${storedAbs}.part`);
-    renameSync(`${storedAbs}.part`, storedAbs);
+    const existedBefore = existsSync(storedAbs);
+    if (!existedBefore) {
+      copyFileSync(file, `${storedAbs}.part`);
+      renameSync(`${storedAbs}.part`, storedAbs);
+    }
     const summary = { tables: preview.tables, conflicts: preview.conflictCount, changes: preview.changes, kind: preview.kind };
     const storedNested: string[] = [];
+    let raced = false;
     try {
       const applyCtx: ServiceContext = { ...ctx, origin: h.bundleId };
-      ctx.sqlite.transaction(() => {
+      const lastSeen = plan.lastSeen;
+      raced = ctx.sqlite.transaction(() => {
+        // Another import of this issuer may have finished since the checks: the same bundle is then a no-op.
+        const now = lastApplied(ctx, h.issuer.id);
+        if (now?.bundleSha256 === bundle.bundleSha256) return true;
+        if ((now?.sequence ?? 0) !== lastSeen) {
+          throw new AppError('BUNDLE_OUT_OF_ORDER', { issuer: h.issuer.code, sequence: h.sequence, last: lastApplied(ctx, h.issuer.id)!.sequence });
+        }
         ctx.sqlite.pragma('defer_foreign_keys = ON');
         for (const [name, table] of Object.entries(syncedTables) as [string, SyncTable][]) {
           const ids = plan.writes.get(name)!;
@@ -479,9 +503,11 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
           .run();
         for (const p of plan.provenanceFiles) {
           if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
-          const nestedRel = join('exchange', 'received', basename(p.file));
-          copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
-          storedNested.push(join(ctx.dataDir, nestedRel));
+          const nestedRel = storedName(p.header, p.entry.bundleSha256);
+          if (!existsSync(join(ctx.dataDir, nestedRel))) {
+            copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
+            storedNested.push(join(ctx.dataDir, nestedRel));
+          }
           ctx.db
             .insert(bundlesReceived)
             .values({
@@ -500,15 +526,17 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
             .run();
         }
         if (h.nextIssuerKey) trustRotatedKey(ctx, h.nextIssuerKey, h.issuer, h.bundleId, h.issuerKey.keyId);
+        return false;
       })();
     } catch (err) {
-      rmSync(storedAbs, { force: true });
+      if (!existedBefore) rmSync(storedAbs, { force: true });
       for (const f of storedNested) rmSync(f, { force: true });
       if (err instanceof Error && /FOREIGN KEY constraint failed/.test(err.message)) {
         throw new AppError('BUNDLE_REFERENCES', { details: 'foreign key' });
       }
       throw err;
     }
+    if (raced) return { ...preview, status: 'already', applied: false, receiptFile: null };
     const receiptFile = writeReceipt(ctx, bundle, summary);
     return { ...preview, applied: true, receiptFile };
   } finally {

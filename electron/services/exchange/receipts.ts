@@ -54,7 +54,8 @@ export function writeReceipt(ctx: ServiceContext, bundle: OpenedBundle, summary:
   const line = stableLine(body as unknown as Record<string, unknown>);
   const sig = signMinisign(Buffer.from(line), key, `isodesk-receipt bundle=${h.bundleId} receiver=${office.code}`);
   key.privateKey.fill(0);
-  const file = join(exchangeDir(ctx, 'receipts'), `receipt-${h.issuer.code}-${String(h.sequence).padStart(6, '0')}-${office.code}.txt`);
+  const safe = (code: string) => code.replace(/[^A-Za-z0-9_-]/g, '_');
+  const file = join(exchangeDir(ctx, 'receipts'), `receipt-${safe(h.issuer.code)}-${String(h.sequence).padStart(6, '0')}-${safe(office.code)}.txt`);
   writeFileSync(file, line + sig);
   return file;
 }

@@ -66,3 +66,14 @@ describe('sequence and hash chain of a district’s bundles at its province', ()
     expect(await codeOf(importBundle(province.ws, forged.file))).toBe('BUNDLE_CHAIN_BROKEN');
   });
 });
+
+describe('two imports at once', () => {
+  it('applies a bundle once when it is imported twice concurrently', async () => {
+    const { district, province } = setup();
+    const b1 = await exportBundle(district.ws, { output: join(district.dir, '1.zip') });
+    const results = await Promise.allSettled([importBundle(province.ws, b1.file), importBundle(province.ws, b1.file)]);
+    const applied = results.filter((r) => r.status === 'fulfilled' && r.value.applied);
+    expect(applied).toHaveLength(1);
+    expect(listReceived(province.ws).filter((r) => r.status === 'applied')).toHaveLength(1);
+  });
+});
