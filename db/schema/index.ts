@@ -1,4 +1,5 @@
 export * from './system';
 export * from './units';
 export * from './synced';
+export * from './training';
 export * from './exchange';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyMethod } from './define';
 import { systemApi } from './system';
 import { unitsApi } from './units';
+import { trainingApi } from './training';
 import { exchangeApi } from './exchange';
 
 /**
@@ -11,6 +12,7 @@ import { exchangeApi } from './exchange';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...trainingApi,
   ...exchangeApi,
 } satisfies Record<string, AnyMethod>;
 

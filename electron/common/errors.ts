@@ -1,6 +1,7 @@
 import { coreErrors } from './errors/core';
 import { exchangeErrors } from './errors/exchange';
 import { fieldLabels } from './errors/fields';
+import { trainingErrors } from './errors/training';
 import type { Message } from './errors/types';
 
 /**
@@ -9,6 +10,7 @@ import type { Message } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...trainingErrors,
   ...exchangeErrors,
 } as const;
 

@@ -12,6 +12,7 @@ import { downloadBase64 } from './files';
 import { ImportModal } from './ImportModal';
 import { KeyCard } from './KeyCard';
 import { ReceiptModal } from './ReceiptModal';
+import { tableLabel } from './tableLabel';
 import { TrustedKeys } from './TrustedKeys';
 
 type Overview = ApiOutput<'exchange.overview'>;
@@ -172,7 +173,7 @@ function ReceivedDetail({ row, onClose }: { row: Received; onClose: () => void }
             <Table.Tbody>
               {tables.map((x) => (
                 <Table.Tr key={x.table}>
-                  <Table.Td>{t(`tables.${x.table}`, { defaultValue: x.table })}</Table.Td>
+                  <Table.Td>{tableLabel(t, x.table)}</Table.Td>
                   <Table.Td ta="right">{x.insert}</Table.Td>
                   <Table.Td ta="right">{x.update}</Table.Td>
                   <Table.Td ta="right">{x.delete}</Table.Td>

@@ -7,6 +7,7 @@ import { formatVnDate } from '../../electron/common/dates';
 import { call } from '../api/client';
 import { useErrorText } from '../api/hooks';
 import { downloadText, readAsBase64 } from './files';
+import { tableLabel } from './tableLabel';
 
 type Preview = ApiOutput<'exchange.bundle.preview'>;
 type Result = ApiOutput<'exchange.bundle.import'>;
@@ -57,7 +58,7 @@ export function ImportModal({ askPassphrase, onClose }: { askPassphrase: boolean
       setBusy(false);
     }
   };
-  const tableName = (name: string) => t(`tables.${name}`, { defaultValue: name });
+  const tableName = (name: string) => tableLabel(t, name);
   const rows = preview?.tables.filter((x) => x.insert + x.update + x.delete + x.unchanged + x.keptLocal > 0) ?? [];
   const canApply = preview && preview.status !== 'already' && (preview.status !== 'gap' || acceptGap) && !result;
   return (
