@@ -3,3 +3,4 @@ export * from './units';
 export * from './reports';
 export * from './synced';
 export * from './training';
+export * from './exchange';

@@ -5,6 +5,7 @@ import { systemApi } from './system';
 import { unitsApi } from './units';
 import { trainingApi } from './training';
 import { reportsApi } from './reports';
+import { exchangeApi } from './exchange';
 
 /**
  * The one contract. IPC, the localhost host and the CLI all serve exactly
@@ -16,6 +17,7 @@ export const api = {
   ...trainingApi,
   ...safetyApi,
   ...reportsApi,
+  ...exchangeApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

@@ -5,6 +5,7 @@ import { AppError } from '../common/errors';
 import { startHost } from '../host/server';
 import { restoreBackup, startAutomaticBackups, type BackupInfo } from '../services/backup';
 import { lockDataFolder } from '../services/lock';
+import { ensurePassphrase, runExchangeCommand } from './exchange';
 import { defaultDataDir, openWorkspace, type Workspace } from '../services/workspace';
 
 /**
@@ -24,6 +25,15 @@ Commands:
   backup restore ID|DIR  restore a backup (the current state is backed up first);
                          works even when the database is damaged
   check [--full]         check the database (and with --full every attachment's hash)
+
+Exchange (passphrase of the office key from ISODESK_PASSPHRASE or a prompt):
+  keys show | generate | rotate | export-public FILE
+  trust add FILE --unit CODE [--fingerprint FP | --yes] | list | revoke KEYID
+  bundle export [--full] -o FILE
+  bundle verify FILE     exit 0 when valid, 1 with the reason otherwise
+  bundle import FILE [--dry-run] [--accept-gap] [--receipt FILE]
+  bundle inspect FILE
+  receipt import FILE    mark an issued bundle delivered
 `;
 
 export interface CliIo {
@@ -57,6 +67,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       to: { type: 'string' },
       full: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      output: { type: 'string', short: 'o' },
+      'dry-run': { type: 'boolean' },
+      'accept-gap': { type: 'boolean' },
+      unit: { type: 'string' },
+      fingerprint: { type: 'string' },
+      yes: { type: 'boolean' },
+      receipt: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -82,6 +99,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
           demo: values.demo ?? false,
         })) as { office: { code: string; name: string } };
         io.out(`Set up ${dataDir} for ${state.office.name} (${state.office.code}).`);
+        if (await ensurePassphrase(ws, true)) {
+          const key = (await callOrFail(router, 'exchange.keys.generate', {})) as { fingerprint: string };
+          io.out(`Office key created; fingerprint ${key.fingerprint}`);
+        } else {
+          io.out('No passphrase given: create the office key later with `isodesk keys generate` (ISODESK_PASSPHRASE).');
+        }
         return 0;
       }
       case 'methods':
@@ -155,6 +178,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         await host.close();
         return 0;
       }
+      case 'keys':
+      case 'trust':
+      case 'bundle':
+      case 'receipt':
+        return await runExchangeCommand(command, rest, values, router, ws, io);
       default:
         io.err(`Unknown command "${command}".\n${USAGE}`);
         return 2;

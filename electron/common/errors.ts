@@ -1,4 +1,5 @@
 import { coreErrors } from './errors/core';
+import { exchangeErrors } from './errors/exchange';
 import { fieldLabels } from './errors/fields';
 import { trainingErrors } from './errors/training';
 import { safetyErrors } from './errors/safety';
@@ -14,6 +15,7 @@ export const errorCatalogue = {
   ...trainingErrors,
   ...safetyErrors,
   ...reportsErrors,
+  ...exchangeErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -14,7 +14,7 @@ import { parseLaunchArgs, PendingFiles, profileDirFor, readSecondInstanceMessage
 import { crashNotice, createLogger, describeError, LOGS_DIR } from './log';
 import { menuLanguage, menuTemplate } from './menu';
 import { appPaths } from './paths';
-import { safeStorageSealer, safeStorageUnavailable } from './sealer';
+import { provideSealer, safeStorageSealer } from '../api/exchange';
 import {
   APP_ENTRY,
   APP_HOST,
@@ -171,9 +171,10 @@ async function start(): Promise<void> {
   }
   const ws = workspace;
 
-  const sealer = safeStorageSealer(safeStorage, process.platform);
-  if (sealer) provideOfficeKeySealer(ws, sealer);
-  else log.info(`Office key sealed with a passphrase: ${safeStorageUnavailable(safeStorage, process.platform)}`);
+  // The office key is sealed by the OS keychain where it is real; otherwise the exchange asks for a passphrase.
+  const sealer = safeStorageSealer(safeStorage);
+  if (sealer) provideSealer(ws, sealer);
+  else log.info('Office key sealed with a passphrase: no OS keychain');
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuLanguage(readSetting(ws, 'language')), process.platform, !packaged)));
   const router = createRouter(ws);
@@ -260,12 +261,3 @@ app.on('will-quit', () => {
   workspace = null;
   log.info('Stopped');
 });
-
-/**
- * Gives the exchange services the OS-keychain sealer for the office key.
- * Wired to provideSealer() from electron/api/exchange once the bundle
- * exchange is on this branch; until then the exchange asks for a passphrase.
- */
-function provideOfficeKeySealer(_ws: Workspace, _sealer: NonNullable<ReturnType<typeof safeStorageSealer>>): void {
-  log.info('Office key: OS keychain available');
-}

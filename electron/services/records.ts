@@ -101,3 +101,39 @@ export function updateRow<T extends SyncTable>(ctx: ServiceContext, table: T, id
 export function deleteRow<T extends SyncTable>(ctx: ServiceContext, table: T, id: string): Row<T> {
   return updateRow(ctx, table, id, { deleted: true } as Patch<T>);
 }
+
+/**
+ * Writes a row received in a bundle exactly as its owner sent it (SQL
+ * column names, timestamps included) and logs the change with ctx.origin,
+ * the bundle's id. The caller has already decided the row may and should be
+ * written (ownership and conflict rule).
+ */
+export function putRemoteRow(ctx: ServiceContext, table: SyncTable, row: Record<string, unknown>): 'insert' | 'update' | 'delete' {
+  const name = getTableName(table);
+  const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
+  const old = ctx.sqlite.prepare(`SELECT * FROM ${q(name)} WHERE id = ?`).get(row.id) as Record<string, unknown> | undefined;
+  const cols = Object.keys(row);
+  if (old) {
+    const sets = cols.filter((c) => c !== 'id').map((c) => `${q(c)} = @${c}`);
+    ctx.sqlite.prepare(`UPDATE ${q(name)} SET ${sets.join(', ')} WHERE id = @id`).run(row);
+  } else {
+    ctx.sqlite.prepare(`INSERT INTO ${q(name)} (${cols.map(q).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+  const stored = ctx.sqlite.prepare(`SELECT * FROM ${q(name)} WHERE id = ?`).get(row.id) as Record<string, unknown>;
+  const op = !old ? 'insert' : stored.deleted && !old.deleted ? 'delete' : 'update';
+  ctx.db
+    .insert(changeLog)
+    .values({
+      at: ctx.now().toISOString(),
+      actor: ctx.actor(),
+      tableName: name,
+      rowId: String(stored.id),
+      unitId: String(stored.unit_id),
+      op,
+      oldJson: old ? JSON.stringify(old) : null,
+      newJson: JSON.stringify(stored),
+      origin: ctx.origin ?? null,
+    })
+    .run();
+  return op;
+}

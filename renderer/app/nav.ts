@@ -23,4 +23,5 @@ export const nav: NavEntry[] = [
   // reports (issue 7)
   { path: '/reports', label: 'reports:nav.reports' },
   { path: '/scoring', label: 'reports:nav.scoring' },
+  { path: '/exchange', label: 'exchange:nav.exchange' },
 ];

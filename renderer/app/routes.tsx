@@ -17,6 +17,7 @@ import { MatrixPage } from '../training/MatrixPage';
 import { SessionPage } from '../training/SessionPage';
 import { SessionsPage } from '../training/SessionsPage';
 import { StaffPage } from '../training/StaffPage';
+import { ExchangePage } from '../exchange/ExchangePage';
 
 /** Every screen by path. A feature adds its routes here. */
 export const routes: { path: string; element: ReactElement }[] = [
@@ -39,4 +40,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/reports', element: <ReportsPage /> },
   { path: '/reports/:id', element: <ReportEditorPage /> },
   { path: '/scoring', element: <ScoringPage /> },
+  { path: '/exchange', element: <ExchangePage /> },
 ];

@@ -5,6 +5,7 @@ import * as reports from '../reports/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 import * as training from '../training/i18n';
+import * as exchange from '../exchange/i18n';
 
 /** Every feature's catalogue, by namespace. A feature adds one line here. */
 export const catalogues = {
@@ -15,4 +16,5 @@ export const catalogues = {
   training,
   dashboard,
   reports,
+  exchange,
 };

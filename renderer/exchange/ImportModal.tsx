@@ -1,0 +1,175 @@
+import { Alert, Button, Checkbox, FileInput, Group, Loader, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../electron/api';
+import { formatVnDate } from '../../electron/common/dates';
+import { call } from '../api/client';
+import { useErrorText } from '../api/hooks';
+import { downloadText, readAsBase64 } from './files';
+import { tableLabel } from './tableLabel';
+
+type Preview = ApiOutput<'exchange.bundle.preview'>;
+type Result = ApiOutput<'exchange.bundle.import'>;
+
+const when = (iso: string) => `${formatVnDate(iso)} ${iso.slice(11, 16)}`;
+
+/** Choose a bundle → it is verified and previewed table by table → apply all of it, or nothing. */
+export function ImportModal({ askPassphrase, onClose }: { askPassphrase: boolean; onClose: () => void }) {
+  const { t } = useTranslation('exchange');
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [upload, setUpload] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [acceptGap, setAcceptGap] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+
+  const choose = async (f: File | null) => {
+    setFile(f);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setAcceptGap(false);
+    if (!f) return;
+    setBusy(true);
+    try {
+      const up = await call('exchange.bundle.upload', { fileName: f.name, base64: await readAsBase64(f) });
+      setUpload(up.upload);
+      setPreview(await call('exchange.bundle.preview', { upload: up.upload }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const apply = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await call('exchange.bundle.import', { upload: upload!, acceptGap, passphrase: askPassphrase ? passphrase : undefined }));
+      await qc.invalidateQueries();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const tableName = (name: string) => tableLabel(t, name);
+  const rows = preview?.tables.filter((x) => x.insert + x.update + x.delete + x.unchanged + x.keptLocal > 0) ?? [];
+  const canApply = preview && preview.status !== 'already' && (preview.status !== 'gap' || acceptGap) && !result;
+  return (
+    <Modal opened onClose={onClose} title={t('import.title')} centered size="xl">
+      <Stack>
+        <FileInput label={t('import.choose')} accept=".zip,application/zip" value={file} onChange={choose} clearable data-testid="import-file" />
+        {busy && !preview && (
+          <Group gap="sm">
+            <Loader size="sm" />
+            <Text size="sm">{t('import.checking')}</Text>
+          </Group>
+        )}
+        {error != null && (
+          <Alert color="red" data-testid="import-error">
+            {errorText(error)}
+          </Alert>
+        )}
+        {preview && (
+          <Stack gap="sm" data-testid="import-preview">
+            <div>
+              <Text fw={600}>{t('import.from', { sequence: preview.sequence, unit: `${preview.issuer.code} ${preview.issuer.name}` })}</Text>
+              <Text size="sm" c="dimmed">
+                {t('import.kind', { kind: preview.kind.startsWith('delta') ? t('sent.kinds.delta', { since: preview.kind.split(' ').at(-1) }) : t('sent.kinds.full'), date: formatVnDate(preview.baggingDate) })}
+              </Text>
+              <Text size="sm" c="green.8">
+                ✓ {t('import.signed', { keyId: preview.keyId, fingerprint: preview.fingerprint })}
+              </Text>
+            </div>
+            {preview.status === 'already' && <Alert color="blue">{t('import.already')}</Alert>}
+            {preview.status === 'gap' && (
+              <Alert color="orange">
+                <Stack gap="xs">
+                  <Text size="sm">{t('import.gap', { missing: preview.missing.join(', ') })}</Text>
+                  <Checkbox label={t('import.acceptGap')} checked={acceptGap} onChange={(e) => setAcceptGap(e.currentTarget.checked)} />
+                </Stack>
+              </Alert>
+            )}
+            {rows.length > 0 ? (
+              <Table striped withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('import.table')}</Table.Th>
+                    <Table.Th ta="right">{t('import.insert')}</Table.Th>
+                    <Table.Th ta="right">{t('import.update')}</Table.Th>
+                    <Table.Th ta="right">{t('import.delete')}</Table.Th>
+                    <Table.Th ta="right">{t('import.unchanged')}</Table.Th>
+                    <Table.Th ta="right">{t('import.keptLocal')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.table}>
+                      <Table.Td>{tableName(r.table)}</Table.Td>
+                      <Table.Td ta="right">{r.insert}</Table.Td>
+                      <Table.Td ta="right">{r.update}</Table.Td>
+                      <Table.Td ta="right">{r.delete}</Table.Td>
+                      <Table.Td ta="right">{r.unchanged}</Table.Td>
+                      <Table.Td ta="right">{r.keptLocal}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="sm">{t('import.nothing')}</Text>
+            )}
+            {preview.conflictCount > 0 && (
+              <Alert color="yellow" title={t('import.conflictsTitle', { count: preview.conflictCount })}>
+                <Stack gap={2}>
+                  {preview.conflicts.slice(0, 30).map((c) => (
+                    <Text size="xs" key={`${c.table}/${c.rowId}`}>
+                      {t('import.conflictRow', {
+                        table: tableName(c.table),
+                        local: when(c.localUpdatedAt),
+                        incoming: when(c.incomingUpdatedAt),
+                        winner: c.winner === 'incoming' ? t('import.winnerIncoming') : t('import.winnerLocal'),
+                      })}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
+            {preview.provenance.map((p) => (
+              <Text size="sm" key={p.bundleSha256} c={p.fork ? 'red' : undefined}>
+                {t('import.provenance', { sequence: p.sequence, unit: p.issuerCode, fork: p.fork ? t('import.provenanceFork') : '' })}
+              </Text>
+            ))}
+            {preview.announcedKey && <Text size="sm">{t('import.announced', { fingerprint: preview.announcedKey })}</Text>}
+          </Stack>
+        )}
+        {result?.applied && (
+          <Alert color="green" data-testid="import-done">
+            {t('import.applied', { count: result.changes })}
+          </Alert>
+        )}
+        {canApply && askPassphrase && <PasswordInput label={t('key.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.close')}
+          </Button>
+          {result?.receiptText && (
+            <Button variant="light" onClick={() => downloadText(result.receiptText!, `receipt-${result.issuer.code}-${result.sequence}.txt`)}>
+              {t('import.receipt')}
+            </Button>
+          )}
+          {canApply && (
+            <Button onClick={apply} loading={busy} data-testid="import-apply">
+              {t('import.apply', { count: preview!.changes })}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
