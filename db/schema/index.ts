@@ -1,3 +1,4 @@
 export * from './system';
 export * from './units';
+export * from './improvement';
 export * from './synced';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyMethod } from './define';
+import { improvementApi } from './improvement';
 import { systemApi } from './system';
 import { unitsApi } from './units';
 
@@ -10,6 +11,7 @@ import { unitsApi } from './units';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...improvementApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

@@ -1,3 +1,4 @@
+import { improvementFields } from './improvement';
 import type { Catalogue } from './types';
 
 /**
@@ -34,4 +35,5 @@ export const fieldLabels = {
   position: { vi: 'Chức vụ', en: 'Position' },
   kind: { vi: 'Loại', en: 'Kind' },
   details: { vi: 'Chi tiết', en: 'Details' },
+  ...improvementFields,
 } satisfies Catalogue;
