@@ -11,4 +11,8 @@ export const nav: NavEntry[] = [
   { path: '/', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
+  { path: '/improvement', label: 'improvement:nav.health' },
+  { path: '/audits', label: 'improvement:nav.audits' },
+  { path: '/actions', label: 'improvement:nav.actions' },
+  { path: '/calendar', label: 'improvement:nav.calendar' },
 ];
