@@ -5,7 +5,7 @@ import { isClosedStatus } from './status';
 import { useApi } from '../api/hooks';
 import { PageHeader } from '../components/PageHeader';
 import { VerifyModal } from './forms';
-import { ActionsTable, type ActionRow } from './parts';
+import { ActionsTable, type ActionRow, noClip } from './parts';
 
 type Filter = 'not_closed' | 'overdue' | 'done' | 'all';
 
@@ -22,18 +22,18 @@ export function ActionsPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('actions.title')} subtitle={t('actions.subtitle')} />
+      <Text fw={600} size="sm" c="dimmed" mb={-8}>
+        {t('actions.buckets')}
+      </Text>
       <SimpleGrid cols={{ base: 2, md: 6 }}>
         {Object.entries(data.aging.buckets).map(([bucket, n]) => (
           <Card key={bucket} withBorder radius="md" padding="sm">
             <Text size="xs" c="dimmed">
-              {t('actions.buckets')}
+              {t('actions.bucket', { bucket })}
             </Text>
-            <Group justify="space-between">
-              <Text fw={600}>{t('actions.bucket', { bucket })}</Text>
-              <Text fw={700} size="xl" c={bucket === '90+' && n ? 'red' : undefined}>
-                {n}
-              </Text>
-            </Group>
+            <Text fw={700} size="xl" c={bucket === '90+' && n ? 'red' : undefined}>
+              {n}
+            </Text>
           </Card>
         ))}
         <Card withBorder radius="md" padding="sm">
@@ -70,7 +70,7 @@ export function ActionsPage() {
       {data.rows.length > 0 && (
         <Group gap="xs">
           {(['open', 'in_progress', 'done', 'verified'] as const).map((s) => (
-            <Badge key={s} variant="outline" tt="none">
+            <Badge key={s} variant="outline" tt="none" styles={noClip}>
               {t(`actions.statuses.${s}`)}: {data.rows.filter((r) => r.status === s).length}
             </Badge>
           ))}

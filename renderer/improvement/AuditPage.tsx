@@ -8,7 +8,7 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { AuditDoneModal, FindingModal } from './forms';
-import { ActionStatusBadge } from './parts';
+import { ActionStatusBadge, noClip } from './parts';
 
 type Audit = ApiOutput<'audits.get'>;
 type FindingRow = Audit['findings'][number];
@@ -28,7 +28,7 @@ export function AuditPage() {
       header: t('finding.severity'),
       value: (r) => t(`finding.severities.${r.severity}`),
       render: (r) => (
-        <Badge color={severityColour[r.severity]} variant="light" tt="none">
+        <Badge color={severityColour[r.severity]} variant="light" tt="none" styles={noClip}>
           {t(`finding.severities.${r.severity}`)}
         </Badge>
       ),
@@ -62,7 +62,7 @@ export function AuditPage() {
           </Anchor>
           <Group gap="sm" mt={2}>
             <Title order={2}>{audit.title}</Title>
-            <Badge variant="light" tt="none" size="lg" data-testid="audit-status">
+            <Badge variant="light" tt="none" styles={noClip} size="lg" data-testid="audit-status">
               {t(`audits.statuses.${audit.status}`)}
             </Badge>
           </Group>
@@ -99,7 +99,7 @@ export function AuditPage() {
                 <Text size="sm" w={170}>
                   {label}
                 </Text>
-                {items.length ? items.map((i) => <Badge key={i} variant="outline" tt="none">{i}</Badge>) : <Text size="sm" c="dimmed">—</Text>}
+                {items.length ? items.map((i) => <Badge key={i} variant="outline" tt="none" styles={noClip}>{i}</Badge>) : <Text size="sm" c="dimmed">—</Text>}
               </Group>
             ))}
           </Stack>
@@ -130,13 +130,13 @@ export function AuditPage() {
                     {m.warnings.length ? (
                       <Stack gap={2}>
                         {m.warnings.map((w) => (
-                          <Badge key={w.kind} color="orange" variant="light" tt="none">
+                          <Badge key={w.kind} color="orange" variant="light" tt="none" styles={noClip}>
                             ⚠ {t(`audits.warning.${w.kind}`, { department: w.kind === 'own_department' ? w.department : '' })}
                           </Badge>
                         ))}
                       </Stack>
                     ) : (
-                      <Badge color="green" variant="light" tt="none">
+                      <Badge color="green" variant="light" tt="none" styles={noClip}>
                         ✓ {t('audits.independent')}
                       </Badge>
                     )}

@@ -2,6 +2,7 @@ import { Badge, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
+import { noClip } from './parts';
 import { useApi } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
@@ -26,7 +27,7 @@ export function AuditsPage() {
       header: t('audits.status'),
       value: (r) => t(`audits.statuses.${r.status}`),
       render: (r) => (
-        <Badge color={statusColour[r.status]} variant="light" tt="none">
+        <Badge color={statusColour[r.status]} variant="light" tt="none" styles={noClip}>
           {t(`audits.statuses.${r.status}`)}
         </Badge>
       ),
@@ -40,7 +41,7 @@ export function AuditsPage() {
       header: t('audits.warnings'),
       value: (r) => r.warnings,
       type: 'number',
-      render: (r) => (r.warnings ? <Badge color="orange" tt="none">⚠ {r.warnings}</Badge> : '0'),
+      render: (r) => (r.warnings ? <Badge color="orange" tt="none" styles={noClip}>⚠ {r.warnings}</Badge> : '0'),
     },
   ];
   return (

@@ -19,8 +19,8 @@ export function HealthOverviewPage() {
   if (!rows) return <Loader />;
   const columns: Column<Row>[] = [
     { key: 'code', header: t('health.code'), value: (r) => r.code, width: 80 },
-    { key: 'name', header: t('health.unit'), value: (r) => r.name },
-    { key: 'state', header: t('health.state'), value: (r) => rank[r.status], render: (r) => <HealthBadge status={r.status} /> },
+    { key: 'name', header: t('health.unit'), value: (r) => r.name, render: (r) => <Text size="sm" miw={160}>{r.name}</Text> },
+    { key: 'state', header: t('health.state'), value: (r) => t(`status.${r.status}`), render: (r) => <HealthBadge status={r.status} /> },
     { key: 'mode', header: t('health.mode'), value: (r) => t(`mode.${r.mode}`) },
     { key: 'lastAudit', header: t('health.lastAudit'), value: (r) => r.lastAudit, type: 'date' },
     { key: 'lastReview', header: t('health.lastReview'), value: (r) => r.lastReview, type: 'date' },
@@ -31,9 +31,13 @@ export function HealthOverviewPage() {
       header: t('health.issues'),
       value: (r) => r.issues.map(issueText).join('; '),
       render: (r) => (
-        <Text size="sm" c={r.status === 'critical' ? 'red.8' : undefined}>
-          {r.issues.map(issueText).join('; ')}
-        </Text>
+        <Stack gap={2} miw={280}>
+          {r.issues.map((i) => (
+            <Text key={i.code + (i.date ?? '')} size="sm" c={i.level === 'critical' ? 'red.8' : 'yellow.9'}>
+              • {issueText(i)}
+            </Text>
+          ))}
+        </Stack>
       ),
     },
   ];
@@ -41,12 +45,11 @@ export function HealthOverviewPage() {
     <Stack gap="md">
       <PageHeader title={t('health.title')} subtitle={t('health.subtitle')} />
       <DataTable
-        rows={rows}
+        rows={[...rows].sort((a, b) => rank[a.status] - rank[b.status])}
         columns={columns}
         rowKey={(r) => r.unitId}
         exportName={t('health.export')}
         empty={t('health.empty')}
-        initialSort={{ key: 'state', dir: 'asc' }}
         onRowClick={(r) => navigate(`/improvement/units/${r.unitId}`)}
         testId="health-table"
       />

@@ -8,7 +8,7 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { StepBadge } from '../components/StatusBadge';
 import { DeclarationModal, PlanAuditModal, ReviewModal, VerifyModal } from './forms';
-import { ActionsTable, CalendarTable, HealthBadge, useIssueText, type ActionRow } from './parts';
+import { ActionsTable, CalendarTable, HealthBadge, useIssueText, type ActionRow, noClip } from './parts';
 
 type Health = ApiOutput<'health.get'>;
 type AuditRow = ApiOutput<'audits.list'>[number];
@@ -89,7 +89,7 @@ function Overview({ h }: { h: Health }) {
           <Text size="sm">{t('health.actionsSummary', { open: h.aging.open, overdue: h.aging.overdue, awaiting: h.aging.awaitingVerification })}</Text>
           <Group gap={6} mt={6}>
             {Object.entries(h.aging.buckets).map(([bucket, n]) => (
-              <Badge key={bucket} variant="light" color={bucket === '90+' && n ? 'red' : 'gray'} tt="none">
+              <Badge key={bucket} variant="light" color={bucket === '90+' && n ? 'red' : 'gray'} tt="none" styles={noClip}>
                 {t('actions.bucket', { bucket })}: {n}
               </Badge>
             ))}
@@ -106,7 +106,7 @@ function Overview({ h }: { h: Health }) {
           <Stack gap={6}>
             {h.steps.map((s) => (
               <Group key={s.step} gap="xs" wrap="nowrap">
-                <Text size="sm" w={150}>
+                <Text size="sm" w={170} style={{ flexShrink: 0 }}>
                   {t(`common:steps.${s.step}`)}
                 </Text>
                 <StepBadge status={s.status} />
@@ -194,7 +194,7 @@ function Certification({ unitId }: { unitId: string }) {
           </Text>
         ) : (
           c.scopeCodes.map((s) => (
-            <Badge key={s.id} variant="light" tt="none" color={c.redeclaration.newCodes.some((n) => n.code === s.code) ? 'orange' : 'blue'}>
+            <Badge key={s.id} variant="light" tt="none" styles={noClip} color={c.redeclaration.newCodes.some((n) => n.code === s.code) ? 'orange' : 'blue'}>
               {s.code} · {formatVnDate(s.addedDate)}
             </Badge>
           ))

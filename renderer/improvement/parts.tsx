@@ -6,6 +6,9 @@ import { formatVnDate } from '../../electron/common/dates';
 import { useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 
+/** Badges in table cells keep their whole label (Mantine clips them by default). */
+export const noClip = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
 export type HealthStatus = 'good' | 'attention' | 'critical';
 const healthColour = { good: 'green', attention: 'yellow', critical: 'red' } as const;
 
@@ -13,7 +16,7 @@ const healthColour = { good: 'green', attention: 'yellow', critical: 'red' } as 
 export function HealthBadge({ status, size = 'md' }: { status: HealthStatus; size?: 'md' | 'lg' }) {
   const { t } = useTranslation('improvement');
   return (
-    <Badge color={healthColour[status]} variant="filled" size={size} tt="none" data-testid="health-status">
+    <Badge color={healthColour[status]} variant="filled" size={size} tt="none" styles={noClip} data-testid="health-status">
       {t(`status.${status}`)}
     </Badge>
   );
@@ -32,7 +35,7 @@ const actionColour = { open: 'gray', in_progress: 'blue', done: 'teal', verified
 export function ActionStatusBadge({ status }: { status: keyof typeof actionColour }) {
   const { t } = useTranslation('improvement');
   return (
-    <Badge color={actionColour[status]} variant="light" tt="none">
+    <Badge color={actionColour[status]} variant="light" tt="none" styles={noClip}>
       {t(`actions.statuses.${status}`)}
     </Badge>
   );
@@ -158,7 +161,7 @@ export function CalendarTable({ rows, showUnit = true, exportName }: { rows: Cal
         <Group gap="xs" wrap="nowrap">
           <Text size="sm">{formatVnDate(r.date)}</Text>
           {r.overdue && (
-            <Badge color="red" size="sm" tt="none">
+            <Badge color="red" size="sm" tt="none" styles={noClip}>
               {t('calendar.overdue')}
             </Badge>
           )}

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planAudit } from '../../electron/services/improvement/audits';
+import { recordCertificate } from '../../electron/services/improvement/certification';
 import { type E2eApp, startApp } from '../support/e2e';
 
 /** Story 5: the secretary plans an internal audit, logs a nonconformity and tracks its action to closure. */
@@ -86,14 +88,30 @@ describe('internal audit → nonconformity → corrective action → unit health
     const row = app.ws.sqlite.prepare('select status, verified_by, effective from corrective_actions').get();
     expect(row).toEqual({ status: 'verified', verified_by: 'Nguyễn Văn An', effective: 1 });
 
-    await page.getByRole('link', { name: 'Lịch đến hạn' }).click();
-    await page.getByText('Lịch đến hạn 12 tháng tới').waitFor();
-    await app.screenshot('improvement-calendar');
-
     await page.getByRole('link', { name: 'Duy trì HTQLCL' }).click();
     await page.getByTestId('health-table').getByText('BHXH Hải Phòng').click();
     await page.getByTestId('plan-audit').waitFor();
     expect(await health()).toBe('Tốt');
     await app.screenshot('improvement-health-after');
+  });
+
+  it('lists what falls due in the next 12 months, overdue first', async () => {
+    const { page, ws } = app;
+    const office = ws.sqlite.prepare("select id from units where code = '31'").get() as { id: string };
+    const year = new Date().getFullYear();
+    ws.sqlite.transaction(() => {
+      planAudit(ws, { unitId: office.id, title: `Đánh giá nội bộ năm ${year + 1}`, plannedStart: `${year + 1}-05-10`, clauses: ['9.2'], team: [{ role: 'lead', fullName: 'Đỗ Minh', internalAuditCourse: true }] });
+      recordCertificate(ws, { unitId: office.id, number: 'HT 2024-117', issuer: 'QUACERT', standard: '2015', scope: ['THU'], issueDate: `${year - 2}-01-15` });
+    })();
+    await page.getByRole('link', { name: 'Lịch đến hạn' }).click();
+    await page.getByText('Lịch đến hạn 12 tháng tới').waitFor();
+    const table = page.getByTestId('calendar-table');
+    await table.getByText(`Đánh giá nội bộ năm ${year + 1}`).waitFor();
+    expect(await table.innerText()).toContain('Quá hạn'); // the second yearly surveillance audit was missed
+    expect(await table.innerText()).toContain('Hết hạn chứng nhận');
+    await app.screenshot('improvement-calendar');
+    await page.getByRole('link', { name: 'Duy trì HTQLCL' }).click();
+    await page.getByTestId('health-table').getByText('Nghiêm trọng').waitFor();
+    await app.screenshot('improvement-health-overview');
   });
 });
