@@ -15,4 +15,5 @@ export const nav: NavEntry[] = [
   { path: '/audits', label: 'improvement:nav.audits' },
   { path: '/actions', label: 'improvement:nav.actions' },
   { path: '/calendar', label: 'improvement:nav.calendar' },
+  { path: '/organisations', label: 'improvement:orgs.nav' },
 ];

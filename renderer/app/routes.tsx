@@ -3,6 +3,7 @@ import { ActionsPage } from '../improvement/ActionsPage';
 import { AuditPage } from '../improvement/AuditPage';
 import { AuditsPage } from '../improvement/AuditsPage';
 import { CalendarPage } from '../improvement/CalendarPage';
+import { OrganisationsPage } from '../improvement/extras';
 import { HealthOverviewPage } from '../improvement/HealthOverviewPage';
 import { UnitHealthPage } from '../improvement/UnitHealthPage';
 import { BoardPage } from '../units/BoardPage';
@@ -24,4 +25,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/audits/:id', element: <AuditPage /> },
   { path: '/actions', element: <ActionsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
+  { path: '/organisations', element: <OrganisationsPage /> },
 ];

@@ -7,6 +7,7 @@ import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { StepBadge } from '../components/StatusBadge';
+import { CertificateModal, FeedbackPanel, ObjectivesPanel, ScopeCodeForm } from './extras';
 import { DeclarationModal, PlanAuditModal, ReviewModal, VerifyModal } from './forms';
 import { ActionsTable, CalendarTable, HealthBadge, useIssueText, type ActionRow, noClip } from './parts';
 
@@ -187,6 +188,7 @@ function Certification({ unitId }: { unitId: string }) {
         </Table>
       )}
       <Title order={5}>{t('declaration.scopeNow')}</Title>
+      <ScopeCodeForm unitId={unitId} />
       <Group gap={6}>
         {c.scopeCodes.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -215,10 +217,10 @@ export function UnitHealthPage() {
   const reviews = useApi('reviews.list', { unitId: id }).data ?? [];
   const calendar = useApi('calendar.get', { unitId: id }).data ?? [];
   const sync = useApiMutation('improvement.syncSteps', { successMessage: t('health.synced') });
-  const [modal, setModal] = useState<'audit' | 'declaration' | 'review' | null>(null);
+  const [modal, setModal] = useState<'audit' | 'declaration' | 'certificate' | 'review' | null>(null);
   const [verifying, setVerifying] = useState<ActionRow | null>(null);
   if (!h) return <Loader />;
-  const unit = { id: h.unit.id, name: h.unit.name };
+  const unit = { id: h.unit.id, name: h.unit.name, code: h.unit.code };
   const auditColumns: Column<AuditRow>[] = [
     { key: 'year', header: t('audits.year'), value: (r) => r.year, type: 'number', width: 70 },
     { key: 'title', header: t('audits.name'), value: (r) => r.title },
@@ -276,6 +278,8 @@ export function UnitHealthPage() {
           <Tabs.Tab value="reviews">
             {t('health.tabs.reviews')} ({reviews.length})
           </Tabs.Tab>
+          <Tabs.Tab value="objectives">{t('health.tabs.objectives')}</Tabs.Tab>
+          <Tabs.Tab value="feedback">{t('health.tabs.feedback')}</Tabs.Tab>
           <Tabs.Tab value="calendar">{t('health.tabs.calendar')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -296,10 +300,24 @@ export function UnitHealthPage() {
           <ActionsTable rows={actions?.rows ?? []} onVerify={setVerifying} exportName={`${t('actions.export')}-${h.unit.code}`} />
         </Tabs.Panel>
         <Tabs.Panel value="certification" pt="md">
+          <Group mb="md">
+            <Button variant="light" onClick={() => setModal('declaration')}>
+              {t('health.recordDeclaration')}
+            </Button>
+            <Button variant="light" onClick={() => setModal('certificate')}>
+              {t('certificate.add')}
+            </Button>
+          </Group>
           <Certification unitId={unit.id} />
         </Tabs.Panel>
         <Tabs.Panel value="reviews" pt="md">
           <DataTable rows={reviews} columns={reviewColumns} rowKey={(r) => r.id} exportName={`xem-xet-lanh-dao-${h.unit.code}`} empty={t('review.none')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="objectives" pt="md">
+          <ObjectivesPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="feedback" pt="md">
+          <FeedbackPanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md">
           <CalendarTable rows={calendar} showUnit={false} exportName={`${t('calendar.export')}-${h.unit.code}`} />
@@ -307,6 +325,7 @@ export function UnitHealthPage() {
       </Tabs>
       <PlanAuditModal unit={unit} opened={modal === 'audit'} onClose={() => setModal(null)} />
       {modal === 'declaration' && <DeclarationModal unit={unit} opened onClose={() => setModal(null)} />}
+      {modal === 'certificate' && <CertificateModal unit={unit} onClose={() => setModal(null)} />}
       {modal === 'review' && <ReviewModal unit={unit} opened onClose={() => setModal(null)} />}
       <VerifyModal action={verifying} onClose={() => setVerifying(null)} />
     </Stack>

@@ -114,4 +114,33 @@ describe('internal audit → nonconformity → corrective action → unit health
     await page.getByTestId('health-table').getByText('Nghiêm trọng').waitFor();
     await app.screenshot('improvement-health-overview');
   });
+
+  it('sets a quality objective, raises feedback to headquarters, lists organisations; English is complete', async () => {
+    const { page } = app;
+    await page.getByTestId('health-table').getByText('BHXH Hải Phòng').click();
+    await page.getByRole('tab', { name: 'Mục tiêu chất lượng' }).click();
+    await page.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+    await page.getByLabel('Chỉ tiêu').fill('≥ 98% hồ sơ đúng hẹn');
+    await page.getByRole('textbox', { name: /^Mục tiêu/ }).fill('Trả kết quả thủ tục hành chính đúng hẹn');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu mục tiêu').waitFor();
+    await page.getByText('Trả kết quả thủ tục hành chính đúng hẹn').waitFor();
+    await app.screenshot('improvement-objectives');
+
+    await page.getByRole('tab', { name: 'Kiến nghị' }).click();
+    await page.getByRole('button', { name: 'Thêm kiến nghị' }).click();
+    await page.getByLabel('Nội dung').fill('Quy trình khung chưa có mẫu biểu thu BHYT học sinh');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu kiến nghị').waitFor();
+    await page.getByText('Quy trình khung chưa có mẫu biểu thu BHYT học sinh').waitFor();
+    await app.screenshot('improvement-feedback');
+
+    await page.getByRole('link', { name: 'Tư vấn, chứng nhận' }).click();
+    await page.getByText('Chưa có tổ chức nào').waitFor();
+    await page.getByText('English').click();
+    await page.getByRole('link', { name: 'Corrective actions' }).click();
+    await page.getByText('Corrective action board').waitFor();
+    await app.screenshot('improvement-actions-en');
+    await page.getByText('Tiếng Việt').click();
+  });
 });
