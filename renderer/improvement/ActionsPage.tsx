@@ -58,6 +58,7 @@ export function ActionsPage() {
         showUnit
         onVerify={setVerifying}
         exportName={t('actions.export')}
+        empty={data.rows.length ? t('actions.noneInFilter') : undefined}
         toolbar={
           <SegmentedControl
             value={filter}

@@ -161,6 +161,7 @@ export const vi = {
     effectiveYes: 'Hiệu lực',
     effectiveNo: 'Không hiệu lực',
     awaiting: 'Chờ xác nhận',
+    noneInFilter: 'Không có hành động nào ở bộ lọc này; chọn “Tất cả” để xem mọi hành động.',
   },
   calendar: {
     title: 'Lịch đến hạn 12 tháng tới',
@@ -474,6 +475,7 @@ export const en: Translation<typeof vi> = {
     effectiveYes: 'Effective',
     effectiveNo: 'Not effective',
     awaiting: 'Awaiting verification',
+    noneInFilter: 'No actions match this filter; choose “All” to see every action.',
   },
   calendar: {
     title: 'Due in the next 12 months',

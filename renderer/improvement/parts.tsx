@@ -50,6 +50,7 @@ export function ActionsTable(props: {
   onVerify: (row: ActionRow) => void;
   toolbar?: React.ReactNode;
   exportName: string;
+  empty?: string;
 }) {
   const { t } = useTranslation('improvement');
   const navigate = useNavigate();
@@ -137,7 +138,7 @@ export function ActionsTable(props: {
       rowKey={(r) => r.id}
       exportName={props.exportName}
       toolbar={props.toolbar}
-      empty={t('actions.empty')}
+      empty={props.empty ?? t('actions.empty')}
       initialSort={{ key: 'due', dir: 'asc' }}
       onRowClick={(r) => r.auditId && navigate(`/audits/${r.auditId}`)}
       testId="actions-table"
