@@ -1,3 +1,4 @@
+import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
 import {
   assessments,
   auditAuditors,
@@ -32,6 +33,12 @@ export const syncedTables = {
   wave_members: waveMembers,
   iso_teams: isoTeams,
   team_members: teamMembers,
+  course_types: courseTypes,
+  role_requirements: roleRequirements,
+  staff,
+  training_sessions: trainingSessions,
+  attendance,
+  training_imports: trainingImports,
   // improvement (steps 3 and 4)
   organisations,
   engagements,

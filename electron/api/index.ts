@@ -3,6 +3,7 @@ import type { AnyMethod } from './define';
 import { improvementApi } from './improvement';
 import { systemApi } from './system';
 import { unitsApi } from './units';
+import { trainingApi } from './training';
 
 /**
  * The one contract. IPC, the localhost host and the CLI all serve exactly
@@ -11,6 +12,7 @@ import { unitsApi } from './units';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...trainingApi,
   ...improvementApi,
 } satisfies Record<string, AnyMethod>;
 

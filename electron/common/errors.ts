@@ -1,5 +1,6 @@
 import { coreErrors } from './errors/core';
 import { fieldLabels } from './errors/fields';
+import { trainingErrors } from './errors/training';
 import { improvementErrors } from './errors/improvement';
 import type { Message } from './errors/types';
 
@@ -9,6 +10,7 @@ import type { Message } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...trainingErrors,
   ...improvementErrors,
 } as const;
 

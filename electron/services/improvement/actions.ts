@@ -204,7 +204,7 @@ export function openAction(ctx: ServiceContext, input: OpenActionInput): Correct
   const source: FindingSource = finding?.source ?? (review ? 'management_review' : (input.source ?? 'complaint'));
   const owner = requireText(input.owner, 'owner');
   const title = (input.title?.trim() || finding?.description.slice(0, 200) || '').trim();
-  requireText(title, 'title');
+  requireText(title, 'actionTitle');
   const openedDate = input.openedDate ?? today(ctx);
   requireNotFuture(ctx, openedDate, 'openedDate');
   const deadline = actionDeadline(ctx, finding);
@@ -231,7 +231,7 @@ export type ActionPatch = Partial<Pick<OpenActionInput, 'title' | 'rootCause' | 
 /** Edits an action's plan; the inspection deadline still holds. */
 export function updateAction(ctx: ServiceContext, id: string, patch: ActionPatch): CorrectiveAction {
   const old = getLiveRow(ctx, correctiveActions, id, 'action');
-  if (patch.title !== undefined) requireText(patch.title, 'title');
+  if (patch.title !== undefined) requireText(patch.title, 'actionTitle');
   if (patch.owner !== undefined) requireText(patch.owner, 'owner');
   if (patch.dueDate) {
     requireOrder(old.openedDate, patch.dueDate, 'openedDate', 'dueDate');

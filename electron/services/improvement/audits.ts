@@ -8,7 +8,7 @@ import { deleteRow, findRow, getLiveRow, insertRow, updateRow } from '../records
 import { requireNotFuture, requireOrder, requireText } from '../rules';
 import { getUnit, subtreeIds } from '../units/units';
 import { codeList, fromJson, requireNonEmpty, sameText, toJson, yearOf } from './common';
-import { auditorRegister } from './ports';
+import { auditorRegister, type RegisteredAuditor } from './ports';
 import { applyDerivedSteps } from './rollout';
 
 export type InternalAudit = typeof internalAudits.$inferSelect;
@@ -71,13 +71,18 @@ export type IndependenceWarning = { kind: 'own_department'; department: string }
  * training register (by staff id) nor the team entry shows the internal-audit
  * course or an auditor certificate.
  */
-export function independenceWarnings(ctx: ServiceContext, audit: Pick<InternalAudit, 'departments'>, auditor: TeamMemberInput): IndependenceWarning[] {
+export function independenceWarnings(
+  ctx: ServiceContext,
+  audit: Pick<InternalAudit, 'departments'>,
+  auditor: TeamMemberInput,
+  register?: RegisteredAuditor[],
+): IndependenceWarning[] {
   const warnings: IndependenceWarning[] = [];
   const department = auditor.department?.trim() ?? '';
   if (department && fromJson(audit.departments).some((d) => sameText(d, department))) {
     warnings.push({ kind: 'own_department', department });
   }
-  const registered = auditor.staffId ? auditorRegister(ctx, {}).find((r) => r.staffId === auditor.staffId) : undefined;
+  const registered = auditor.staffId ? (register ?? auditorRegister(ctx, {})).find((r) => r.staffId === auditor.staffId) : undefined;
   const trained = registered ? registered.internalAuditCourse || registered.certified : !!auditor.internalAuditCourse;
   if (!trained) warnings.push({ kind: 'no_course' });
   return warnings;
@@ -116,7 +121,7 @@ function teamOfAudit(ctx: ServiceContext, auditId: string): Auditor[] {
 /** Plans an internal audit in the unit's programme for its year: a scope, one lead auditor, dates in order. */
 export function planAudit(ctx: ServiceContext, input: AuditInput): InternalAudit {
   getUnit(ctx, input.unitId);
-  const title = requireText(input.title, 'title');
+  const title = requireText(input.title, 'auditTitle');
   requireOrder(input.plannedStart, input.plannedEnd, 'plannedStart', 'plannedEnd');
   const clauses = codeList(input.clauses);
   const procedures = codeList(input.procedures);
@@ -162,7 +167,7 @@ export function updateAudit(ctx: ServiceContext, id: string, patch: AuditPatch):
     ...old,
     ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
   } as InternalAudit & AuditPatch;
-  if (patch.title !== undefined) requireText(patch.title, 'title');
+  if (patch.title !== undefined) requireText(patch.title, 'auditTitle');
   requireOrder(next.plannedStart, next.plannedEnd, 'plannedStart', 'plannedEnd');
   requireOrder(next.actualStart, next.actualEnd, 'actualStart', 'actualEnd');
   requireNotFuture(ctx, next.actualStart, 'actualStart');
@@ -233,9 +238,15 @@ export function getAudit(ctx: ServiceContext, id: string) {
     procedures: fromJson(audit.procedures),
     departments: fromJson(audit.departments),
     checklist: fromJson(audit.checklist),
-    team: teamOfAudit(ctx, id).map((m) => ({ ...m, warnings: independenceWarnings(ctx, audit, m) })),
+    team: withWarnings(ctx, audit, teamOfAudit(ctx, id)),
     findings: list.map((f) => ({ ...f, actions: actions.filter((a) => a.findingId === f.id) })),
   };
+}
+
+/** The team with each member's independence warnings; the register is read once. */
+function withWarnings(ctx: ServiceContext, audit: Pick<InternalAudit, 'departments'>, team: Auditor[], register?: RegisteredAuditor[]) {
+  const reg = register ?? (team.some((m) => m.staffId) ? auditorRegister(ctx, {}) : []);
+  return team.map((m) => ({ ...m, warnings: independenceWarnings(ctx, audit, m, reg) }));
 }
 
 export interface AuditFilter {
@@ -267,6 +278,7 @@ export function listAudits(ctx: ServiceContext, filter: AuditFilter = {}) {
     ? ctx.db.select().from(auditAuditors).where(and(inArray(auditAuditors.auditId, ids), eq(auditAuditors.deleted, false))).all()
     : [];
   const found = ids.length ? ctx.db.select().from(findings).where(and(inArray(findings.auditId, ids), eq(findings.deleted, false))).all() : [];
+  const register = team.some((m) => m.staffId) ? auditorRegister(ctx, {}) : [];
   return rows.map(({ audit, unitName, year }) => {
     const members = team.filter((m) => m.auditId === audit.id);
     const own = found.filter((f) => f.auditId === audit.id);
@@ -283,7 +295,7 @@ export function listAudits(ctx: ServiceContext, filter: AuditFilter = {}) {
       status: audit.status,
       lead: members.find((m) => m.role === 'lead')?.fullName ?? '',
       teamSize: members.length,
-      warnings: members.reduce((n, m) => n + independenceWarnings(ctx, audit, m).length, 0),
+      warnings: withWarnings(ctx, audit, members, register).reduce((n, m) => n + m.warnings.length, 0),
       nonconformities: own.filter((f) => f.severity !== 'observation').length,
       observations: own.filter((f) => f.severity === 'observation').length,
     };

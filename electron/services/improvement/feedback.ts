@@ -24,7 +24,7 @@ export function raiseFeedback(ctx: ServiceContext, input: FeedbackInput): Feedba
     unitId: input.unitId,
     raisedDate: input.raisedDate,
     category: input.category,
-    title: requireText(input.title, 'title'),
+    title: requireText(input.title, 'feedbackTitle'),
     details: input.details ?? '',
   });
 }
@@ -40,7 +40,7 @@ export interface FeedbackPatch extends Partial<Omit<FeedbackInput, 'unitId'>> {
 export function updateFeedback(ctx: ServiceContext, id: string, patch: FeedbackPatch): Feedback {
   const old = getLiveRow(ctx, hqFeedback, id, 'feedback');
   const next = { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Feedback;
-  if (patch.title !== undefined) requireText(patch.title, 'title');
+  if (patch.title !== undefined) requireText(patch.title, 'feedbackTitle');
   requireNotFuture(ctx, next.raisedDate, 'raisedDate');
   requireNotFuture(ctx, next.answeredDate, 'answeredDate');
   requireOrder(next.raisedDate, next.answeredDate, 'raisedDate', 'answeredDate');

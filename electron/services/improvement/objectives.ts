@@ -47,7 +47,7 @@ export function createObjective(ctx: ServiceContext, input: ObjectiveInput): Qua
   return insertRow(ctx, qualityObjectives, {
     unitId: input.unitId,
     year: input.year,
-    title: requireText(input.title, 'title'),
+    title: requireText(input.title, 'objectiveTitle'),
     target: requireText(input.target, 'target'),
     measure: input.measure ?? '',
     note: input.note ?? '',
@@ -56,7 +56,7 @@ export function createObjective(ctx: ServiceContext, input: ObjectiveInput): Qua
 
 export function updateObjective(ctx: ServiceContext, id: string, patch: Partial<Omit<ObjectiveInput, 'unitId'>>): QualityObjective {
   getLiveRow(ctx, qualityObjectives, id, 'objective');
-  if (patch.title !== undefined) requireText(patch.title, 'title');
+  if (patch.title !== undefined) requireText(patch.title, 'objectiveTitle');
   if (patch.target !== undefined) requireText(patch.target, 'target');
   return updateRow(ctx, qualityObjectives, id, patch);
 }

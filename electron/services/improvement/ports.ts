@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { unitScopeCodes } from '../../../db/schema';
 import type { ServiceContext } from '../context';
+import { auditorRegister as trainingAuditorRegister } from '../training/auditors';
 
 /**
  * What this area needs from areas built alongside it, as small interfaces
@@ -38,10 +39,24 @@ export const ownScope: ScopeSource = (ctx, unitId) =>
     .where(and(eq(unitScopeCodes.unitId, unitId), eq(unitScopeCodes.deleted, false)))
     .all();
 
-/** Default register: nobody is known, so what was declared on the audit team is used. */
+/** No register: what was declared on the audit team is used. */
 export const noRegister: AuditorRegister = () => [];
 
-const ports: { scope: ScopeSource; auditors: AuditorRegister } = { scope: ownScope, auditors: noRegister };
+/**
+ * Default register: the training area's certified internal auditors (staff
+ * ids are its staff rows). Someone not in it falls back to what was declared.
+ */
+export const trainingRegister: AuditorRegister = (ctx, filter) =>
+  trainingAuditorRegister(ctx, { unitIds: filter.unitIds }).map((e) => ({
+    staffId: e.staffId,
+    fullName: e.fullName,
+    department: e.department,
+    unitId: e.unitId,
+    internalAuditCourse: e.internalAuditTrained,
+    certified: true,
+  }));
+
+const ports: { scope: ScopeSource; auditors: AuditorRegister } = { scope: ownScope, auditors: trainingRegister };
 
 export function wireImprovementPorts(wiring: { scope?: ScopeSource; auditors?: AuditorRegister }): void {
   if (wiring.scope) ports.scope = wiring.scope;
@@ -51,7 +66,7 @@ export function wireImprovementPorts(wiring: { scope?: ScopeSource; auditors?: A
 /** Back to the defaults (tests). */
 export function resetImprovementPorts(): void {
   ports.scope = ownScope;
-  ports.auditors = noRegister;
+  ports.auditors = trainingRegister;
 }
 
 export const currentScope: ScopeSource = (ctx, unitId) => ports.scope(ctx, unitId);

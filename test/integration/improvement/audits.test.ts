@@ -66,6 +66,27 @@ describe('internal audits: yearly programme, scope, team and independence', () =
     }
   });
 
+  it('reads the training area’s register of certified auditors by staff id (the default wiring)', async () => {
+    const { router, unitId, province } = await district('2016-04-01');
+    const courses = await call(router, 'training.courses.list', {});
+    const certifying = courses.find((c: any) => c.code === 'CGDG');
+    const certified = await call(router, 'training.staff.create', { unitId: province.id, fullName: 'Đỗ Văn An', isoRole: 'internal_auditor', department: 'Văn phòng' });
+    const untrained = await call(router, 'training.staff.create', { unitId: province.id, fullName: 'Vũ Thị Bích', isoRole: 'member', department: 'Phòng Thu' });
+    const s = await call(router, 'training.sessions.create', { unitId: province.id, courseTypeId: certifying.id, startDate: '2015-02-01', endDate: '2015-02-05' });
+    await call(router, 'training.attendance.add', { sessionId: s.id, entries: [{ staffId: certified.id, result: 'passed', certificateNo: 'CG-01', certificateDate: '2015-02-10' }] });
+    const a = await call(router, 'audits.plan', plan(unitId, {
+      team: [
+        { role: 'lead', fullName: 'Đỗ Văn An', staffId: certified.id, department: 'Văn phòng' },
+        { role: 'member', fullName: 'Vũ Thị Bích', staffId: untrained.id, department: 'Phòng Thu' },
+      ],
+    }));
+    const team = (await call(router, 'audits.get', { id: a.id })).team;
+    expect(Object.fromEntries(team.map((m: any) => [m.fullName, m.warnings.map((w: any) => w.kind)]))).toEqual({
+      'Đỗ Văn An': [],
+      'Vũ Thị Bích': ['own_department', 'no_course'],
+    });
+  });
+
   it('refuses an audit without scope, without exactly one lead, or with dates out of order, saving nothing', async () => {
     const { ws, router, unitId } = await district('2016-04-01');
     const before = changes(ws);
