@@ -1,8 +1,8 @@
-import { Checkbox, Divider, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Divider, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDateOf, parseVnDate } from '../../electron/common/dates';
-import { useApiMutation } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
 import { DateField } from '../components/DateField';
 import { FormActions } from '../components/FormActions';
 
@@ -24,6 +24,7 @@ export function PlanAuditModal({ unit, opened, onClose }: { unit: { id: string; 
     leadDepartment: '',
     leadStaffId: '',
     leadTrained: true,
+    registered: [] as string[],
     members: '',
   });
   const [f, setF] = useState(blank);
@@ -31,16 +32,27 @@ export function PlanAuditModal({ unit, opened, onClose }: { unit: { id: string; 
     if (opened) setF(blank());
   }, [opened]);
   const save = useApiMutation('audits.plan', { quiet: true, successMessage: t('audits.planned_ok'), onSuccess: onClose });
+  const register = useApi('training.auditors', {}, { enabled: opened }).data ?? [];
+  const options = register.map((r) => ({ value: r.staffId, label: `${r.fullName} · ${r.department || r.unitName}` }));
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const pickLead = (staffId: string | null) => {
+    const r = register.find((x) => x.staffId === staffId);
+    set(r ? { leadStaffId: r.staffId, leadName: r.fullName, leadDepartment: r.department, leadTrained: true } : { leadStaffId: '' });
+  };
   return (
     <Modal opened={opened} onClose={onClose} title={t('audits.planTitle', { unit: unit.name })} size="xl" centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const members = lines(f.members).map((l) => {
+          type Member = { role: 'member'; fullName: string; department: string; internalAuditCourse: boolean; staffId?: string | null };
+          const members: Member[] = lines(f.members).map((l) => {
             const [fullName, department = '', trained = ''] = l.split(';').map((x) => x.trim());
             return { role: 'member' as const, fullName, department, internalAuditCourse: /^(x|có|co|yes|y)$/i.test(trained) };
           });
+          for (const staffId of f.registered) {
+            const r = register.find((x) => x.staffId === staffId);
+            if (r && staffId !== f.leadStaffId) members.push({ role: 'member', fullName: r.fullName, department: r.department, internalAuditCourse: true, staffId });
+          }
           save.mutate({
             unitId: unit.id,
             title: f.title,
@@ -70,6 +82,12 @@ export function PlanAuditModal({ unit, opened, onClose }: { unit: { id: string; 
           </SimpleGrid>
           <Textarea label={t('audits.checklist')} autosize minRows={2} value={f.checklist} onChange={(e) => set({ checklist: e.currentTarget.value })} />
           <Divider label={t('audits.teamTitle')} labelPosition="left" />
+          {register.length > 0 && (
+            <SimpleGrid cols={2}>
+              <Select label={t('audits.pickLead')} searchable clearable data={options} value={f.leadStaffId || null} onChange={pickLead} />
+              <MultiSelect label={t('audits.pickMembers')} searchable data={options} value={f.registered} onChange={(v) => set({ registered: v })} />
+            </SimpleGrid>
+          )}
           <SimpleGrid cols={3}>
             <TextInput label={t('audits.leadName')} required value={f.leadName} onChange={(e) => set({ leadName: e.currentTarget.value })} data-testid="audit-lead" />
             <TextInput label={t('audits.leadDepartment')} value={f.leadDepartment} onChange={(e) => set({ leadDepartment: e.currentTarget.value })} data-testid="audit-lead-department" />
