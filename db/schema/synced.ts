@@ -1,5 +1,24 @@
 import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
 import { reports, reportTemplates, scoringCriteria, scoringEntries, scoringSets } from './reports';
+import {
+  assessments,
+  auditAuditors,
+  auditProgrammes,
+  certificates,
+  correctiveActions,
+  declarations,
+  engagements,
+  findings,
+  hqFeedback,
+  inspections,
+  internalAudits,
+  managementReviews,
+  objectiveResults,
+  organisations,
+  qualityObjectives,
+  qualityPolicies,
+  unitScopeCodes,
+} from './improvement';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
 /**
@@ -27,6 +46,24 @@ export const syncedTables = {
   scoring_sets: scoringSets,
   scoring_criteria: scoringCriteria,
   scoring_entries: scoringEntries,
+  // improvement (steps 3 and 4)
+  organisations,
+  engagements,
+  assessments,
+  certificates,
+  declarations,
+  unit_scope_codes: unitScopeCodes,
+  audit_programmes: auditProgrammes,
+  internal_audits: internalAudits,
+  audit_auditors: auditAuditors,
+  inspections,
+  findings,
+  management_reviews: managementReviews,
+  corrective_actions: correctiveActions,
+  quality_policies: qualityPolicies,
+  quality_objectives: qualityObjectives,
+  objective_results: objectiveResults,
+  hq_feedback: hqFeedback,
 } as const;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyMethod } from './define';
 import { safetyApi } from './safety';
+import { improvementApi } from './improvement';
 import { systemApi } from './system';
 import { unitsApi } from './units';
 import { trainingApi } from './training';
@@ -18,6 +19,7 @@ export const api = {
   ...safetyApi,
   ...reportsApi,
   ...exchangeApi,
+  ...improvementApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import { fieldLabels } from './errors/fields';
 import { trainingErrors } from './errors/training';
 import { safetyErrors } from './errors/safety';
 import { reportsErrors } from './errors/reports';
+import { improvementErrors } from './errors/improvement';
 import type { Message } from './errors/types';
 
 /**
@@ -16,6 +17,7 @@ export const errorCatalogue = {
   ...safetyErrors,
   ...reportsErrors,
   ...exchangeErrors,
+  ...improvementErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -24,4 +24,9 @@ export const nav: NavEntry[] = [
   { path: '/reports', label: 'reports:nav.reports' },
   { path: '/scoring', label: 'reports:nav.scoring' },
   { path: '/exchange', label: 'exchange:nav.exchange' },
+  { path: '/improvement', label: 'improvement:nav.health' },
+  { path: '/audits', label: 'improvement:nav.audits' },
+  { path: '/actions', label: 'improvement:nav.actions' },
+  { path: '/calendar', label: 'improvement:nav.calendar' },
+  { path: '/organisations', label: 'improvement:orgs.nav' },
 ];

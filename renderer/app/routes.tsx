@@ -1,10 +1,17 @@
 import type { ReactElement } from 'react';
-import { AuditPage } from '../safety/AuditPage';
+import { AuditPage as ChangeLogPage } from '../safety/AuditPage';
 import { BackupsPage } from '../safety/BackupsPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ReportEditorPage } from '../reports/ReportEditorPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { ScoringPage } from '../reports/ScoringPage';
+import { ActionsPage } from '../improvement/ActionsPage';
+import { AuditPage as InternalAuditPage } from '../improvement/AuditPage';
+import { AuditsPage } from '../improvement/AuditsPage';
+import { CalendarPage } from '../improvement/CalendarPage';
+import { OrganisationsPage } from '../improvement/extras';
+import { HealthOverviewPage } from '../improvement/HealthOverviewPage';
+import { UnitHealthPage } from '../improvement/UnitHealthPage';
 import { BoardPage } from '../units/BoardPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -34,11 +41,18 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/training/auditors', element: <AuditorsPage /> },
   { path: '/training/figures', element: <FiguresPage /> },
   { path: '/training/courses', element: <CoursesPage /> },
-  { path: '/audit', element: <AuditPage /> },
+  { path: '/audit', element: <ChangeLogPage /> },
   { path: '/backups', element: <BackupsPage /> },
   // reports (issue 7)
   { path: '/reports', element: <ReportsPage /> },
   { path: '/reports/:id', element: <ReportEditorPage /> },
   { path: '/scoring', element: <ScoringPage /> },
   { path: '/exchange', element: <ExchangePage /> },
+  { path: '/improvement', element: <HealthOverviewPage /> },
+  { path: '/improvement/units/:id', element: <UnitHealthPage /> },
+  { path: '/audits', element: <AuditsPage /> },
+  { path: '/audits/:id', element: <InternalAuditPage /> },
+  { path: '/actions', element: <ActionsPage /> },
+  { path: '/calendar', element: <CalendarPage /> },
+  { path: '/organisations', element: <OrganisationsPage /> },
 ];

@@ -2,6 +2,7 @@ import * as common from '../common/i18n';
 import * as safety from '../safety/i18n';
 import * as dashboard from '../dashboard/i18n';
 import * as reports from '../reports/i18n';
+import * as improvement from '../improvement/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 import * as training from '../training/i18n';
@@ -17,4 +18,5 @@ export const catalogues = {
   dashboard,
   reports,
   exchange,
+  improvement,
 };

@@ -1,3 +1,4 @@
+import { improvementFields } from './improvement';
 import type { Catalogue } from './types';
 
 /**
@@ -77,4 +78,5 @@ export const fieldLabels = {
   rowsSaved: { vi: 'Số dòng lưu', en: 'Rows saved' },
   rowsSkipped: { vi: 'Số dòng bỏ qua', en: 'Rows skipped' },
   staffCreated: { vi: 'Cán bộ mới', en: 'New staff' },
+  ...improvementFields,
 } satisfies Catalogue;

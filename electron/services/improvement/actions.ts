@@ -1,0 +1,388 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { assessments, correctiveActions, findings, inspections, internalAudits, managementReviews, units } from '../../../db/schema';
+import { addMonths, daysBetween, formatVnDate } from '../../common/dates';
+import { AppError } from '../../common/errors';
+import type { ServiceContext } from '../context';
+import { deleteRow, getLiveRow, insertRow, updateRow } from '../records';
+import { requireNotFuture, requireOrder, requireText, today } from '../rules';
+import { getUnit, subtreeIds } from '../units/units';
+import { sameText } from './common';
+
+export { findingSources } from '../../../db/schema';
+export type Finding = typeof findings.$inferSelect;
+export type CorrectiveAction = typeof correctiveActions.$inferSelect;
+export type Inspection = typeof inspections.$inferSelect;
+export type FindingSource = Finding['source'];
+export type ActionStatus = CorrectiveAction['status'];
+
+/** Corrections after an inspection are due within two months of its minutes. */
+export const INSPECTION_DEADLINE_MONTHS = 2;
+
+// ---- inspections ------------------------------------------------------------
+
+export interface InspectionInput {
+  unitId: string;
+  inspector: string;
+  inspectionDate: string;
+  minutesNo?: string;
+  minutesDate: string;
+  onSite?: boolean;
+  note?: string;
+}
+
+/** An inspection held: minutes on or after the inspection, neither in the future. */
+export function recordInspection(ctx: ServiceContext, input: InspectionInput): Inspection {
+  getUnit(ctx, input.unitId);
+  requireText(input.inspector, 'inspector');
+  requireNotFuture(ctx, input.inspectionDate, 'inspectionDate');
+  requireOrder(input.inspectionDate, input.minutesDate, 'inspectionDate', 'minutesDate');
+  requireNotFuture(ctx, input.minutesDate, 'minutesDate');
+  return insertRow(ctx, inspections, {
+    unitId: input.unitId,
+    inspector: input.inspector.trim(),
+    inspectionDate: input.inspectionDate,
+    minutesNo: input.minutesNo ?? '',
+    minutesDate: input.minutesDate,
+    onSite: input.onSite ?? true,
+    note: input.note ?? '',
+  });
+}
+
+export function inspectionsOf(ctx: ServiceContext, unitId: string): (Inspection & { deadline: string })[] {
+  return ctx.db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.unitId, unitId), eq(inspections.deleted, false)))
+    .orderBy(asc(inspections.inspectionDate))
+    .all()
+    .map((i) => ({ ...i, deadline: addMonths(i.minutesDate, INSPECTION_DEADLINE_MONTHS) }));
+}
+
+// ---- findings ---------------------------------------------------------------
+
+export interface ActionInput {
+  title?: string;
+  rootCause?: string;
+  action?: string;
+  owner: string;
+  dueDate?: string | null;
+  openedDate?: string;
+}
+
+export interface FindingInput {
+  source: FindingSource;
+  /** Required for complaints and management reviews; otherwise taken from the audit, assessment or inspection. */
+  unitId?: string;
+  auditId?: string | null;
+  assessmentId?: string | null;
+  inspectionId?: string | null;
+  sourceRef?: string;
+  severity: Finding['severity'];
+  clause?: string;
+  procedureCode?: string;
+  department?: string;
+  description: string;
+  evidence?: string;
+  foundDate: string;
+  /** Opens the corrective action at once (nonconformities only). */
+  correctiveAction?: ActionInput;
+}
+
+function sourceUnit(ctx: ServiceContext, input: FindingInput): string {
+  const need = (value: string | null | undefined, field: string) => {
+    if (!value) throw new AppError('FINDING_SOURCE_MISMATCH', { source: input.source, field }, field);
+    return value;
+  };
+  switch (input.source) {
+    case 'internal_audit': {
+      const audit = getLiveRow(ctx, internalAudits, need(input.auditId, 'auditId'), 'audit');
+      if (audit.status === 'cancelled') throw new AppError('AUDIT_CANCELLED', {}, 'auditId');
+      return audit.unitId;
+    }
+    case 'external_assessment':
+      return getLiveRow(ctx, assessments, need(input.assessmentId, 'assessmentId'), 'assessment').unitId;
+    case 'inspection':
+      return getLiveRow(ctx, inspections, need(input.inspectionId, 'inspectionId'), 'inspection').unitId;
+    default:
+      return getUnit(ctx, need(input.unitId, 'unitId')).id;
+  }
+}
+
+/**
+ * Records a nonconformity (major, minor) or an observation from its source.
+ * It needs a clause or a procedure code and a description, and a date not in
+ * the future; a corrective action can be opened with it in the same step.
+ */
+export function recordFinding(ctx: ServiceContext, input: FindingInput): { finding: Finding; action: CorrectiveAction | null } {
+  const unitId = sourceUnit(ctx, input);
+  const clause = input.clause?.trim() ?? '';
+  const procedureCode = input.procedureCode?.trim() ?? '';
+  if (!clause && !procedureCode) throw new AppError('FINDING_NEEDS_REFERENCE', {}, 'clause');
+  const description = requireText(input.description, 'description');
+  requireNotFuture(ctx, input.foundDate, 'foundDate');
+  const finding = insertRow(ctx, findings, {
+    unitId,
+    source: input.source,
+    auditId: input.source === 'internal_audit' ? input.auditId! : null,
+    assessmentId: input.source === 'external_assessment' ? input.assessmentId! : null,
+    inspectionId: input.source === 'inspection' ? input.inspectionId! : null,
+    sourceRef: input.sourceRef ?? '',
+    severity: input.severity,
+    clause,
+    procedureCode,
+    department: input.department?.trim() ?? '',
+    description,
+    evidence: input.evidence ?? '',
+    foundDate: input.foundDate,
+  });
+  const action = input.correctiveAction ? openAction(ctx, { ...input.correctiveAction, findingId: finding.id }) : null;
+  return { finding, action };
+}
+
+export function updateFinding(ctx: ServiceContext, id: string, patch: Partial<Pick<FindingInput, 'severity' | 'clause' | 'procedureCode' | 'department' | 'description' | 'evidence' | 'foundDate' | 'sourceRef'>>) {
+  const old = getLiveRow(ctx, findings, id, 'finding');
+  const clause = (patch.clause ?? old.clause).trim();
+  const procedureCode = (patch.procedureCode ?? old.procedureCode).trim();
+  if (!clause && !procedureCode) throw new AppError('FINDING_NEEDS_REFERENCE', {}, 'clause');
+  if (patch.description !== undefined) requireText(patch.description, 'description');
+  requireNotFuture(ctx, patch.foundDate, 'foundDate');
+  return updateRow(ctx, findings, id, { ...patch, clause, procedureCode, description: patch.description?.trim() });
+}
+
+/** Removes a finding and its actions (tombstones). */
+export function deleteFinding(ctx: ServiceContext, id: string): void {
+  getLiveRow(ctx, findings, id, 'finding');
+  for (const a of actionsOfFinding(ctx, id)) deleteRow(ctx, correctiveActions, a.id);
+  deleteRow(ctx, findings, id);
+}
+
+function actionsOfFinding(ctx: ServiceContext, findingId: string): CorrectiveAction[] {
+  return ctx.db
+    .select()
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.findingId, findingId), eq(correctiveActions.deleted, false)))
+    .all();
+}
+
+// ---- corrective actions -----------------------------------------------------
+
+export interface OpenActionInput extends ActionInput {
+  findingId?: string | null;
+  /** For an action decided by a management review. */
+  reviewId?: string | null;
+  /** For an action with neither finding nor review. */
+  unitId?: string;
+  source?: FindingSource;
+}
+
+/** The latest date an action may be due: two months after the minutes when it answers an inspection. */
+export function actionDeadline(ctx: ServiceContext, finding: Pick<Finding, 'source' | 'inspectionId'> | null): string | null {
+  if (!finding || finding.source !== 'inspection' || !finding.inspectionId) return null;
+  const inspection = getLiveRow(ctx, inspections, finding.inspectionId, 'inspection');
+  return addMonths(inspection.minutesDate, INSPECTION_DEADLINE_MONTHS);
+}
+
+function checkDue(deadline: string | null, due: string): void {
+  if (deadline && due > deadline) {
+    throw new AppError('ACTION_DUE_AFTER_DEADLINE', { due: formatVnDate(due), deadline: formatVnDate(deadline) }, 'dueDate');
+  }
+}
+
+/**
+ * Opens a corrective action: an owner and a due date (by default, and at the
+ * latest, two months after an inspection's minutes), one open action per
+ * nonconformity, none for observations.
+ */
+export function openAction(ctx: ServiceContext, input: OpenActionInput): CorrectiveAction {
+  const finding = input.findingId ? getLiveRow(ctx, findings, input.findingId, 'finding') : null;
+  const review = input.reviewId ? getLiveRow(ctx, managementReviews, input.reviewId, 'review') : null;
+  if (finding?.severity === 'observation') throw new AppError('FINDING_OBSERVATION_NO_ACTION', {}, 'findingId');
+  if (finding && actionsOfFinding(ctx, finding.id).some((a) => a.status !== 'verified')) {
+    throw new AppError('ACTION_EXISTS', {}, 'findingId');
+  }
+  const unitId = finding?.unitId ?? review?.unitId ?? getUnit(ctx, requireText(input.unitId, 'unitId')).id;
+  const source: FindingSource = finding?.source ?? (review ? 'management_review' : (input.source ?? 'complaint'));
+  const owner = requireText(input.owner, 'owner');
+  const title = (input.title?.trim() || finding?.description.slice(0, 200) || '').trim();
+  requireText(title, 'actionTitle');
+  const openedDate = input.openedDate ?? today(ctx);
+  requireNotFuture(ctx, openedDate, 'openedDate');
+  const deadline = actionDeadline(ctx, finding);
+  const dueDate = input.dueDate ?? deadline;
+  if (!dueDate) throw new AppError('REQUIRED', { field: 'dueDate' }, 'dueDate');
+  requireOrder(openedDate, dueDate, 'openedDate', 'dueDate');
+  checkDue(deadline, dueDate);
+  return insertRow(ctx, correctiveActions, {
+    unitId,
+    source,
+    findingId: finding?.id ?? null,
+    reviewId: review?.id ?? null,
+    title,
+    rootCause: input.rootCause ?? '',
+    action: input.action ?? '',
+    owner,
+    openedDate,
+    dueDate,
+  });
+}
+
+export type ActionPatch = Partial<Pick<OpenActionInput, 'title' | 'rootCause' | 'action' | 'owner' | 'dueDate'>>;
+
+/** Edits an action's plan; the inspection deadline still holds. */
+export function updateAction(ctx: ServiceContext, id: string, patch: ActionPatch): CorrectiveAction {
+  const old = getLiveRow(ctx, correctiveActions, id, 'action');
+  if (patch.title !== undefined) requireText(patch.title, 'actionTitle');
+  if (patch.owner !== undefined) requireText(patch.owner, 'owner');
+  if (patch.dueDate) {
+    requireOrder(old.openedDate, patch.dueDate, 'openedDate', 'dueDate');
+    const finding = old.findingId ? getLiveRow(ctx, findings, old.findingId, 'finding') : null;
+    checkDue(actionDeadline(ctx, finding), patch.dueDate);
+  }
+  return updateRow(ctx, correctiveActions, id, {
+    title: patch.title?.trim(),
+    rootCause: patch.rootCause,
+    action: patch.action,
+    owner: patch.owner?.trim(),
+    dueDate: patch.dueDate ?? undefined,
+  });
+}
+
+const moves: Record<ActionStatus, ActionStatus[]> = {
+  open: ['in_progress', 'done'],
+  in_progress: ['open', 'done'],
+  done: ['in_progress'],
+  verified: [],
+};
+
+/** Moves an action along open → in progress → done (and back while not verified); done needs its date. */
+export function setActionStatus(ctx: ServiceContext, id: string, status: ActionStatus, doneDate?: string | null): CorrectiveAction {
+  const old = getLiveRow(ctx, correctiveActions, id, 'action');
+  if (!moves[old.status].includes(status)) {
+    throw new AppError('ACTION_STATUS_ORDER', { from: old.status, to: status }, 'status');
+  }
+  if (status === 'done') {
+    const date = doneDate ?? today(ctx);
+    requireNotFuture(ctx, date, 'doneDate');
+    requireOrder(old.openedDate, date, 'openedDate', 'doneDate');
+    return updateRow(ctx, correctiveActions, id, { status, doneDate: date });
+  }
+  return updateRow(ctx, correctiveActions, id, { status, doneDate: null });
+}
+
+export interface VerificationInput {
+  verifiedBy: string;
+  verifiedDate: string;
+  effective: boolean;
+  note?: string;
+}
+
+/**
+ * Verifies a completed action, by someone other than its owner, on or after
+ * the day it was done. Effective closes it (verified); not effective sends it
+ * back to in progress with the verification kept.
+ */
+export function verifyAction(ctx: ServiceContext, id: string, input: VerificationInput): CorrectiveAction {
+  const old = getLiveRow(ctx, correctiveActions, id, 'action');
+  if (old.status !== 'done') throw new AppError('ACTION_VERIFY_NOT_DONE', { status: old.status }, 'status');
+  const verifiedBy = requireText(input.verifiedBy, 'verifiedBy');
+  if (sameText(verifiedBy, old.owner)) throw new AppError('ACTION_VERIFIER_IS_OWNER', { owner: old.owner }, 'verifiedBy');
+  requireNotFuture(ctx, input.verifiedDate, 'verifiedDate');
+  requireOrder(old.doneDate, input.verifiedDate, 'doneDate', 'verifiedDate');
+  return updateRow(ctx, correctiveActions, id, {
+    status: input.effective ? 'verified' : 'in_progress',
+    doneDate: input.effective ? old.doneDate : null,
+    verifiedBy,
+    verifiedDate: input.verifiedDate,
+    effective: input.effective,
+    verificationNote: input.note ?? '',
+  });
+}
+
+export function deleteAction(ctx: ServiceContext, id: string): void {
+  getLiveRow(ctx, correctiveActions, id, 'action');
+  deleteRow(ctx, correctiveActions, id);
+}
+
+// ---- aging and lists --------------------------------------------------------
+
+export type AgeBucket = '0-30' | '31-60' | '61-90' | '90+';
+
+export function ageBucket(days: number): AgeBucket {
+  return days <= 30 ? '0-30' : days <= 60 ? '31-60' : days <= 90 ? '61-90' : '90+';
+}
+
+export const isClosed = (status: ActionStatus): boolean => status === 'done' || status === 'verified';
+
+export interface ActionFilter {
+  unitId?: string;
+  rootId?: string;
+  status?: ActionStatus | 'not_closed';
+  overdue?: boolean;
+}
+
+/**
+ * Actions with their age (days open until done, or until today), age bucket,
+ * and overdue flag (not done and past the due date).
+ */
+export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
+  const onDate = today(ctx);
+  const allowed = filter.rootId ? subtreeIds(ctx, filter.rootId) : null;
+  const rows = ctx.db
+    .select({ a: correctiveActions, unitName: units.name, finding: findings })
+    .from(correctiveActions)
+    .innerJoin(units, eq(units.id, correctiveActions.unitId))
+    .leftJoin(findings, eq(findings.id, correctiveActions.findingId))
+    .where(
+      and(
+        eq(correctiveActions.deleted, false),
+        filter.unitId ? eq(correctiveActions.unitId, filter.unitId) : undefined,
+        allowed ? inArray(correctiveActions.unitId, allowed) : undefined,
+      ),
+    )
+    .orderBy(asc(correctiveActions.dueDate))
+    .all();
+  return rows
+    .map(({ a, unitName, finding }) => {
+      const ageDays = daysBetween(a.openedDate, isClosed(a.status) && a.doneDate ? a.doneDate : onDate);
+      const overdue = !isClosed(a.status) && a.dueDate < onDate;
+      return {
+        ...a,
+        unitName,
+        severity: finding?.severity ?? null,
+        clause: finding?.clause ?? '',
+        procedureCode: finding?.procedureCode ?? '',
+        auditId: finding?.auditId ?? null,
+        ageDays,
+        ageBucket: ageBucket(ageDays),
+        overdue,
+        daysOverdue: overdue ? daysBetween(a.dueDate, onDate) : 0,
+      };
+    })
+    .filter((r) => {
+      if (filter.status === 'not_closed' && isClosed(r.status)) return false;
+      if (filter.status && filter.status !== 'not_closed' && r.status !== filter.status) return false;
+      if (filter.overdue && !r.overdue) return false;
+      return true;
+    });
+}
+
+export type ActionRow = ReturnType<typeof listActions>[number];
+
+/** Open (not done) actions by age bucket, and how many are overdue. */
+export function actionAging(rows: ActionRow[]) {
+  const buckets: Record<AgeBucket, number> = { '0-30': 0, '31-60': 0, '61-90': 0, '90+': 0 };
+  const open = rows.filter((r) => !isClosed(r.status));
+  for (const r of open) buckets[r.ageBucket]++;
+  return { buckets, open: open.length, overdue: open.filter((r) => r.overdue).length, awaitingVerification: rows.filter((r) => r.status === 'done').length };
+}
+
+/** Findings of a unit from any source, with their actions. */
+export function findingsOf(ctx: ServiceContext, unitId: string) {
+  const list = ctx.db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.unitId, unitId), eq(findings.deleted, false)))
+    .orderBy(asc(findings.foundDate))
+    .all();
+  return list.map((f) => ({ ...f, actions: actionsOfFinding(ctx, f.id) }));
+}

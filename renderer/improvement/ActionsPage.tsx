@@ -1,0 +1,83 @@
+import { Badge, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isClosedStatus } from './status';
+import { useApi } from '../api/hooks';
+import { PageHeader } from '../components/PageHeader';
+import { VerifyModal } from './forms';
+import { ActionsTable, type ActionRow, noClip } from './parts';
+
+type Filter = 'not_closed' | 'overdue' | 'done' | 'all';
+
+/** The corrective-action board: aging of open actions, filters, and the actions themselves. */
+export function ActionsPage() {
+  const { t } = useTranslation('improvement');
+  const [filter, setFilter] = useState<Filter>('not_closed');
+  const [verifying, setVerifying] = useState<ActionRow | null>(null);
+  const data = useApi('actions.list', {}).data;
+  if (!data) return <Loader />;
+  const rows = data.rows.filter((r) =>
+    filter === 'all' ? true : filter === 'overdue' ? r.overdue : filter === 'done' ? r.status === 'done' : !isClosedStatus(r.status),
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('actions.title')} subtitle={t('actions.subtitle')} />
+      <Text fw={600} size="sm" c="dimmed" mb={-8}>
+        {t('actions.buckets')}
+      </Text>
+      <SimpleGrid cols={{ base: 2, md: 6 }}>
+        {Object.entries(data.aging.buckets).map(([bucket, n]) => (
+          <Card key={bucket} withBorder radius="md" padding="sm">
+            <Text size="xs" c="dimmed">
+              {t('actions.bucket', { bucket })}
+            </Text>
+            <Text fw={700} size="xl" c={bucket === '90+' && n ? 'red' : undefined}>
+              {n}
+            </Text>
+          </Card>
+        ))}
+        <Card withBorder radius="md" padding="sm">
+          <Text size="xs" c="dimmed">
+            {t('actions.filter.overdue')}
+          </Text>
+          <Text fw={700} size="xl" c={data.aging.overdue ? 'red' : undefined} data-testid="overdue-count">
+            {data.aging.overdue}
+          </Text>
+        </Card>
+        <Card withBorder radius="md" padding="sm">
+          <Text size="xs" c="dimmed">
+            {t('actions.awaiting')}
+          </Text>
+          <Text fw={700} size="xl">
+            {data.aging.awaitingVerification}
+          </Text>
+        </Card>
+      </SimpleGrid>
+      <ActionsTable
+        rows={rows}
+        showUnit
+        onVerify={setVerifying}
+        exportName={t('actions.export')}
+        empty={data.rows.length ? t('actions.noneInFilter') : undefined}
+        toolbar={
+          <SegmentedControl
+            value={filter}
+            onChange={(v) => setFilter(v as Filter)}
+            data={(['not_closed', 'overdue', 'done', 'all'] as const).map((f) => ({ value: f, label: t(`actions.filter.${f}`) }))}
+            data-testid="actions-filter"
+          />
+        }
+      />
+      {data.rows.length > 0 && (
+        <Group gap="xs">
+          {(['open', 'in_progress', 'done', 'verified'] as const).map((s) => (
+            <Badge key={s} variant="outline" tt="none" styles={noClip}>
+              {t(`actions.statuses.${s}`)}: {data.rows.filter((r) => r.status === s).length}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      <VerifyModal action={verifying} onClose={() => setVerifying(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,175 @@
+import { Anchor, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ApiOutput } from '../../electron/api';
+import { formatVnDate } from '../../electron/common/dates';
+import { useApi, useApiMutation } from '../api/hooks';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { type Column, DataTable } from '../components/DataTable';
+import { AuditDoneModal, FindingModal } from './forms';
+import { ActionStatusBadge, noClip } from './parts';
+
+type Audit = ApiOutput<'audits.get'>;
+type FindingRow = Audit['findings'][number];
+const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
+
+/** One internal audit: its scope, team (with independence warnings), checklist and findings. */
+export function AuditPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('improvement');
+  const audit = useApi('audits.get', { id }).data;
+  const cancel = useApiMutation('audits.update');
+  const [modal, setModal] = useState<'done' | 'finding' | null>(null);
+  if (!audit) return <Loader />;
+  const columns: Column<FindingRow>[] = [
+    {
+      key: 'severity',
+      header: t('finding.severity'),
+      value: (r) => t(`finding.severities.${r.severity}`),
+      render: (r) => (
+        <Badge color={severityColour[r.severity]} variant="light" tt="none" styles={noClip}>
+          {t(`finding.severities.${r.severity}`)}
+        </Badge>
+      ),
+    },
+    { key: 'clause', header: t('finding.clause'), value: (r) => r.clause },
+    { key: 'procedure', header: t('finding.procedureCode'), value: (r) => r.procedureCode },
+    { key: 'department', header: t('finding.department'), value: (r) => r.department },
+    { key: 'description', header: t('finding.description'), value: (r) => r.description },
+    { key: 'evidence', header: t('finding.evidence'), value: (r) => r.evidence },
+    { key: 'found', header: t('finding.foundDate'), value: (r) => r.foundDate, type: 'date' },
+    { key: 'owner', header: t('finding.owner'), value: (r) => r.actions.at(-1)?.owner ?? '' },
+    { key: 'due', header: t('finding.dueDate'), value: (r) => r.actions.at(-1)?.dueDate ?? null, type: 'date' },
+    {
+      key: 'action',
+      header: t('actions.status'),
+      value: (r) => (r.actions.at(-1) ? t(`actions.statuses.${r.actions.at(-1)!.status}`) : ''),
+      render: (r) => (r.actions.at(-1) ? <ActionStatusBadge status={r.actions.at(-1)!.status} /> : null),
+    },
+  ];
+  const scope: [string, string[]][] = [
+    [t('audits.clauses'), audit.clauses],
+    [t('audits.procedures'), audit.procedures],
+    [t('audits.departments'), audit.departments],
+  ];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Anchor component={Link} to={`/improvement/units/${audit.unitId}`} size="sm">
+            {audit.unitName}
+          </Anchor>
+          <Group gap="sm" mt={2}>
+            <Title order={2}>{audit.title}</Title>
+            <Badge variant="light" tt="none" styles={noClip} size="lg" data-testid="audit-status">
+              {t(`audits.statuses.${audit.status}`)}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('audits.planned')}: {formatVnDate(audit.plannedStart)}
+            {audit.plannedEnd ? ` – ${formatVnDate(audit.plannedEnd)}` : ''}
+            {audit.actualEnd ? ` · ${t('audits.actual')}: ${formatVnDate(audit.actualStart)} – ${formatVnDate(audit.actualEnd)}` : ''}
+          </Text>
+        </div>
+        <Group gap="sm">
+          {audit.status !== 'cancelled' && (
+            <Button onClick={() => setModal('finding')} data-testid="add-finding">
+              {t('audits.addFinding')}
+            </Button>
+          )}
+          {audit.status === 'planned' && (
+            <>
+              <Button variant="light" onClick={() => setModal('done')} data-testid="audit-mark-done">
+                {t('audits.markDone')}
+              </Button>
+              <ConfirmButton name={audit.title} label={t('audits.cancel')} size="sm" onConfirm={() => cancel.mutate({ id: audit.id, status: 'cancelled' })} />
+            </>
+          )}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder radius="md">
+          <Text fw={600} size="sm" c="dimmed" mb="xs">
+            {t('audits.scope')}
+          </Text>
+          <Stack gap={6}>
+            {scope.map(([label, items]) => (
+              <Group key={label} gap={6} wrap="wrap">
+                <Text size="sm" w={170}>
+                  {label}
+                </Text>
+                {items.length ? items.map((i) => <Badge key={i} variant="outline" tt="none" styles={noClip}>{i}</Badge>) : <Text size="sm" c="dimmed">—</Text>}
+              </Group>
+            ))}
+          </Stack>
+          {audit.summary && (
+            <Text size="sm" mt="sm">
+              {audit.summary}
+            </Text>
+          )}
+        </Card>
+        <Card withBorder radius="md" data-testid="audit-team">
+          <Text fw={600} size="sm" c="dimmed" mb="xs">
+            {t('audits.teamTitle')}
+          </Text>
+          <Table verticalSpacing={4}>
+            <Table.Tbody>
+              {audit.team.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={m.role === 'lead' ? 600 : 400}>
+                      {m.fullName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`audits.role.${m.role}`)}
+                      {m.department ? ` · ${m.department}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {m.warnings.length ? (
+                      <Stack gap={2}>
+                        {m.warnings.map((w) => (
+                          <Badge key={w.kind} color="orange" variant="light" tt="none" styles={noClip}>
+                            ⚠ {t(`audits.warning.${w.kind}`, { department: w.kind === 'own_department' ? w.department : '' })}
+                          </Badge>
+                        ))}
+                      </Stack>
+                    ) : (
+                      <Badge color="green" variant="light" tt="none" styles={noClip}>
+                        ✓ {t('audits.independent')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      </SimpleGrid>
+      {audit.checklist.length > 0 && (
+        <Card withBorder radius="md">
+          <Text fw={600} size="sm" c="dimmed" mb="xs">
+            {t('audits.checklistTitle')}
+          </Text>
+          <List size="sm" type="ordered">
+            {audit.checklist.map((q, i) => (
+              <List.Item key={i}>{q}</List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
+      <Title order={4}>{t('audits.findings')}</Title>
+      <DataTable
+        rows={audit.findings}
+        columns={columns}
+        rowKey={(r) => r.id}
+        exportName={`phat-hien-${audit.title}`}
+        empty={t('audits.noFindings')}
+        testId="findings-table"
+      />
+      {modal === 'done' && <AuditDoneModal audit={audit} opened onClose={() => setModal(null)} />}
+      <FindingModal auditId={audit.id} opened={modal === 'finding'} onClose={() => setModal(null)} />
+    </Stack>
+  );
+}

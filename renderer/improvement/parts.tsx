@@ -1,0 +1,188 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ApiOutput } from '../../electron/api';
+import { formatVnDate } from '../../electron/common/dates';
+import { useApiMutation } from '../api/hooks';
+import { type Column, DataTable } from '../components/DataTable';
+
+/** Badges in table cells keep their whole label (Mantine clips them by default). */
+export const noClip = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
+export type HealthStatus = 'good' | 'attention' | 'critical';
+const healthColour = { good: 'green', attention: 'yellow', critical: 'red' } as const;
+
+/** A unit's health as a coloured badge. */
+export function HealthBadge({ status, size = 'md' }: { status: HealthStatus; size?: 'md' | 'lg' }) {
+  const { t } = useTranslation('improvement');
+  return (
+    <Badge color={healthColour[status]} variant="filled" size={size} tt="none" styles={noClip} data-testid="health-status">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+type Issue = ApiOutput<'health.get'>['issues'][number];
+
+/** One issue as a sentence, dates as dd/mm/yyyy. */
+export function useIssueText() {
+  const { t } = useTranslation('improvement');
+  return (i: Issue) => t(`issue.${i.code}`, { date: formatVnDate(i.date), count: i.count ?? 0 });
+}
+
+const actionColour = { open: 'gray', in_progress: 'blue', done: 'teal', verified: 'green' } as const;
+
+export function ActionStatusBadge({ status }: { status: keyof typeof actionColour }) {
+  const { t } = useTranslation('improvement');
+  return (
+    <Badge color={actionColour[status]} variant="light" tt="none" styles={noClip}>
+      {t(`actions.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+export type ActionRow = ApiOutput<'actions.list'>['rows'][number];
+
+/** The actions table with aging and the buttons that move an action along. */
+export function ActionsTable(props: {
+  rows: ActionRow[];
+  showUnit?: boolean;
+  onVerify: (row: ActionRow) => void;
+  toolbar?: React.ReactNode;
+  exportName: string;
+  empty?: string;
+}) {
+  const { t } = useTranslation('improvement');
+  const navigate = useNavigate();
+  const setStatus = useApiMutation('actions.setStatus', { successMessage: t('actions.finished') });
+  const columns: Column<ActionRow>[] = [
+    ...(props.showUnit ? [{ key: 'unit', header: t('actions.unit'), value: (r: ActionRow) => r.unitName } as Column<ActionRow>] : []),
+    {
+      key: 'title',
+      header: t('actions.name'),
+      value: (r) => r.title,
+      render: (r) => (
+        <div>
+          <Text size="sm" fw={500}>
+            {r.title}
+          </Text>
+          {(r.clause || r.procedureCode) && (
+            <Text size="xs" c="dimmed">
+              {[r.clause, r.procedureCode].filter(Boolean).join(' · ')}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    { key: 'source', header: t('actions.source'), value: (r) => t(`finding.sources.${r.source}`) },
+    { key: 'severity', header: t('actions.severity'), value: (r) => (r.severity ? t(`finding.severities.${r.severity}`) : '') },
+    { key: 'owner', header: t('actions.owner'), value: (r) => r.owner },
+    { key: 'opened', header: t('actions.opened'), value: (r) => r.openedDate, type: 'date' },
+    {
+      key: 'due',
+      header: t('actions.due'),
+      value: (r) => r.dueDate,
+      type: 'date',
+      render: (r) => (
+        <div>
+          <Text size="sm">{formatVnDate(r.dueDate)}</Text>
+          {r.overdue && (
+            <Text size="xs" c="red" fw={600}>
+              {t('actions.overdue', { days: r.daysOverdue })}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    { key: 'age', header: t('actions.age'), value: (r) => r.ageDays, type: 'number' },
+    { key: 'status', header: t('actions.status'), value: (r) => t(`actions.statuses.${r.status}`), render: (r) => <ActionStatusBadge status={r.status} /> },
+    {
+      key: 'verification',
+      header: t('actions.verification'),
+      value: (r) => (r.verifiedBy ? `${r.verifiedBy} ${formatVnDate(r.verifiedDate)} ${r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}` : ''),
+    },
+    {
+      key: 'buttons',
+      header: '',
+      value: () => null,
+      render: (r) => (
+        <Group gap={4} wrap="nowrap" onClick={(e) => e.stopPropagation()}>
+          {r.status === 'open' && (
+            <Button size="compact-xs" variant="light" onClick={() => setStatus.mutate({ id: r.id, status: 'in_progress' })}>
+              {t('actions.start')}
+            </Button>
+          )}
+          {(r.status === 'open' || r.status === 'in_progress') && (
+            <Button size="compact-xs" variant="light" color="teal" data-testid={`finish-${r.id}`} onClick={() => setStatus.mutate({ id: r.id, status: 'done' })}>
+              {t('actions.finish')}
+            </Button>
+          )}
+          {r.status === 'done' && (
+            <>
+              <Button size="compact-xs" color="green" data-testid={`verify-${r.id}`} onClick={() => props.onVerify(r)}>
+                {t('actions.verify')}
+              </Button>
+              <Button size="compact-xs" variant="subtle" onClick={() => setStatus.mutate({ id: r.id, status: 'in_progress' })}>
+                {t('actions.reopen')}
+              </Button>
+            </>
+          )}
+        </Group>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      rows={props.rows}
+      columns={columns}
+      rowKey={(r) => r.id}
+      exportName={props.exportName}
+      toolbar={props.toolbar}
+      empty={props.empty ?? t('actions.empty')}
+      initialSort={{ key: 'due', dir: 'asc' }}
+      onRowClick={(r) => r.auditId && navigate(`/audits/${r.auditId}`)}
+      testId="actions-table"
+    />
+  );
+}
+
+export type CalendarRow = ApiOutput<'calendar.get'>[number];
+
+/** What falls due, overdue first, exportable. */
+export function CalendarTable({ rows, showUnit = true, exportName }: { rows: CalendarRow[]; showUnit?: boolean; exportName: string }) {
+  const { t } = useTranslation('improvement');
+  const navigate = useNavigate();
+  const columns: Column<CalendarRow>[] = [
+    {
+      key: 'date',
+      header: t('calendar.date'),
+      value: (r) => r.date,
+      type: 'date',
+      render: (r) => (
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm">{formatVnDate(r.date)}</Text>
+          {r.overdue && (
+            <Badge color="red" size="sm" tt="none" styles={noClip}>
+              {t('calendar.overdue')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: 'left', header: t('calendar.left'), value: (r) => r.daysLeft, type: 'number', width: 110 },
+    { key: 'kind', header: t('calendar.kind'), value: (r) => t(`calendar.kinds.${r.kind}`) },
+    ...(showUnit ? [{ key: 'unit', header: t('calendar.unit'), value: (r: CalendarRow) => r.unitName } as Column<CalendarRow>] : []),
+    { key: 'detail', header: t('calendar.detail'), value: (r) => r.title },
+  ];
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => `${r.kind}-${r.unitId}-${r.refId ?? ''}-${r.date}`}
+      exportName={exportName}
+      empty={t('calendar.empty')}
+      onRowClick={(r) => (r.kind === 'audit' && r.refId ? navigate(`/audits/${r.refId}`) : navigate(`/improvement/units/${r.unitId}`))}
+      testId="calendar-table"
+    />
+  );
+}
