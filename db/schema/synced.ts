@@ -1,3 +1,4 @@
+import { adoptions, attachments, checklistItems, legalChanges, procedures, procedureVersions, unitChecklists } from './procedures';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
 /**
@@ -13,6 +14,13 @@ export const syncedTables = {
   wave_members: waveMembers,
   iso_teams: isoTeams,
   team_members: teamMembers,
+  procedures,
+  procedure_versions: procedureVersions,
+  legal_changes: legalChanges,
+  attachments,
+  adoptions,
+  unit_checklists: unitChecklists,
+  checklist_items: checklistItems,
 } as const;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyMethod } from './define';
+import { proceduresApi } from './procedures';
 import { systemApi } from './system';
 import { unitsApi } from './units';
 
@@ -10,6 +11,7 @@ import { unitsApi } from './units';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...proceduresApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

@@ -1,5 +1,6 @@
 import { coreErrors } from './errors/core';
 import { fieldLabels } from './errors/fields';
+import { procedureErrors } from './errors/procedures';
 import type { Message } from './errors/types';
 
 /**
@@ -8,6 +9,7 @@ import type { Message } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...procedureErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
