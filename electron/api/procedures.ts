@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clauseTrees, mapping2008to2015 } from '../../db/reference/procedures';
-import { clauseStatuses, procedureDomains, procedureOrigins, versionReasons } from '../../db/schema/procedures';
+import { clauseStatuses, procedureDomains, procedureOrigins, versionReasons } from '../../db/schema';
 import { adoptForWave, adoptionMatrix, adoptionsOfProcedure, adoptVersion, outdatedAdoptions, removeAdoption } from '../services/procedures/adoption';
 import {
   attachFile,
@@ -140,7 +140,7 @@ export const proceduresApi = {
   ),
   /** Browser preview: attach an upload (base64 content and the original name). */
   'attachments.upload': job(
-    z.object({ subjectType, subjectId: id, name: requiredText(255), contentBase64: z.string().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 1024) }).strict(),
+    z.object({ subjectType, subjectId: id, name: requiredText(255), contentBase64: z.string().max(16 * 1024 * 1024) }).strict(),
     (ctx, input) => attachUpload(ctx, input),
   ),
   'attachments.list': query(z.object({ subjectType, subjectIds: z.array(id).max(1000) }).strict(), (ctx, i) =>
