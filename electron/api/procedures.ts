@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clauseTrees, mapping2008to2015 } from '../../db/reference/procedures';
 import { clauseStatuses, procedureDomains, procedureOrigins, versionReasons } from '../../db/schema';
-import { adoptForWave, adoptionMatrix, adoptionsOfProcedure, adoptVersion, outdatedAdoptions, removeAdoption } from '../services/procedures/adoption';
+import { adoptForUnits, adoptForWave, adoptionMatrix, adoptionsOfProcedure, adoptVersion, outdatedAdoptions, removeAdoption } from '../services/procedures/adoption';
 import {
   attachFile,
   attachUpload,
@@ -157,6 +157,10 @@ export const proceduresApi = {
   'adoption.apply': mutation(
     z.object({ unitId: id, versionId: id, since: isoDate, localNote: text(2000).optional() }).strict(),
     (ctx, input) => adoptVersion(ctx, input),
+  ),
+  'adoption.applyToUnits': mutation(
+    z.object({ versionId: id, unitIds: z.array(id).min(1).max(2000), since: isoDate, localNote: text(2000).optional() }).strict(),
+    (ctx, input) => adoptForUnits(ctx, input).length,
   ),
   'adoption.applyToWave': mutation(
     z.object({ versionId: id, waveId: id, unitType: unitTypeForAdoption.optional(), since: isoDate, localNote: text(2000).optional() }).strict(),

@@ -11,4 +11,7 @@ export const nav: NavEntry[] = [
   { path: '/', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
+  { path: '/procedures', label: 'procedures:nav.catalogue' },
+  { path: '/adoption', label: 'procedures:nav.matrix' },
+  { path: '/checklists', label: 'procedures:nav.checklists' },
 ];

@@ -1,4 +1,5 @@
 import * as common from '../common/i18n';
+import * as procedures from '../procedures/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 
@@ -7,4 +8,5 @@ export const catalogues = {
   common,
   setup,
   units,
+  procedures,
 };

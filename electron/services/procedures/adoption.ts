@@ -40,6 +40,11 @@ export function adoptVersion(ctx: ServiceContext, input: AdoptInput): Adoption {
   return insertRow(ctx, adoptions, { id, unitId: unit.id, procedureId: version.procedureId, ...values });
 }
 
+/** Applies one approved version to several chosen units at once (one transaction). */
+export function adoptForUnits(ctx: ServiceContext, input: { versionId: string; unitIds: string[]; since: string; localNote?: string }): Adoption[] {
+  return [...new Set(input.unitIds)].map((unitId) => adoptVersion(ctx, { unitId, versionId: input.versionId, since: input.since, localNote: input.localNote }));
+}
+
 /** Active units of a type in a wave: its members and the units under them ("all districts of wave 2"). */
 export function waveUnitsOfType(ctx: ServiceContext, waveId: string, type: 'province' | 'district' | 'affiliated'): string[] {
   const members = ctx.db
