@@ -8,7 +8,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
 import { FormActions } from '../components/FormActions';
-import { cellColours } from './Badges';
+import { cellColours, fullBadge } from './Badges';
 
 type Detail = ApiOutput<'procedures.get'>;
 type Row = Detail['adoptions'][number];
@@ -29,7 +29,7 @@ export function AdoptionPanel({ detail }: { detail: Detail }) {
       header: t('adoption.state'),
       value: (a) => t(`adoption.states.${a.state}`),
       render: (a) => (
-        <Badge color={cellColours[a.state]} variant="light" tt="none" radius="sm">
+        <Badge color={cellColours[a.state]} variant="light" tt="none" radius="sm" styles={fullBadge}>
           {t(`adoption.states.${a.state}`)}
         </Badge>
       ),

@@ -1,4 +1,7 @@
 import { Badge } from '@mantine/core';
+
+/** Badges keep their whole text (no ellipsis) in narrow table cells. */
+export const fullBadge = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
 import { useTranslation } from 'react-i18next';
 
 const versionColours = { none: 'gray', draft: 'gray', in_review: 'yellow', approved: 'green', superseded: 'orange', withdrawn: 'red' } as const;
@@ -7,7 +10,7 @@ const versionColours = { none: 'gray', draft: 'gray', in_review: 'yellow', appro
 export function VersionBadge({ status }: { status: keyof typeof versionColours }) {
   const { t } = useTranslation('procedures');
   return (
-    <Badge color={versionColours[status]} variant={status === 'draft' || status === 'none' ? 'outline' : 'light'} radius="sm" tt="none">
+    <Badge color={versionColours[status]} variant={status === 'draft' || status === 'none' ? 'outline' : 'light'} radius="sm" tt="none" styles={fullBadge}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -20,7 +23,7 @@ export function CountdownBadge({ daysLeft }: { daysLeft: number }) {
   const { t } = useTranslation('procedures');
   const colour = daysLeft < 0 ? 'red' : daysLeft <= 30 ? 'orange' : 'blue';
   return (
-    <Badge color={colour} variant="light" radius="sm" tt="none">
+    <Badge color={colour} variant="light" radius="sm" tt="none" styles={fullBadge}>
       {daysLeft < 0 ? t('catalogue.daysOver', { count: -daysLeft }) : t('catalogue.daysLeft', { count: daysLeft })}
     </Badge>
   );
@@ -38,7 +41,7 @@ const clauseColours = {
 export function ClauseBadge({ status }: { status: keyof typeof clauseColours }) {
   const { t } = useTranslation('procedures');
   return (
-    <Badge color={clauseColours[status]} variant={status === 'not_started' ? 'outline' : 'light'} radius="sm" tt="none">
+    <Badge color={clauseColours[status]} variant={status === 'not_started' ? 'outline' : 'light'} radius="sm" tt="none" styles={fullBadge}>
       {t(`checklists.statuses.${status}`)}
     </Badge>
   );

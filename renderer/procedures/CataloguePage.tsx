@@ -35,25 +35,26 @@ export function CataloguePage() {
   const hits = useApi('procedures.search', { query: debounced }, { enabled: debounced.length > 0 }).data;
   const load = useApiMutation('procedures.loadStarter', {});
   const columns: Column<Row>[] = [
-    { key: 'code', header: t('catalogue.code'), value: (r) => r.code, width: 120 },
+    { key: 'code', header: t('catalogue.code'), value: (r) => r.code, width: 110, render: (r) => <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>{r.code}</Text> },
     {
       key: 'title',
       header: t('catalogue.name'),
       value: (r) => r.title,
+      width: '32%',
       render: (r) => (
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm">{r.title}</Text>
+        <Text size="sm">
+          {r.title}
           {r.reference && (
-            <Badge size="xs" variant="outline" color="gray" tt="none">
-              {t('catalogue.reference')}
-            </Badge>
+            <Text span size="xs" c="dimmed" ml={6}>
+              ({t('catalogue.reference')})
+            </Text>
           )}
-        </Group>
+        </Text>
       ),
     },
     { key: 'domain', header: t('catalogue.domain'), value: (r) => t(`domain.${r.domain}`) },
     { key: 'origin', header: t('catalogue.origin'), value: (r) => t(`origin.${r.origin}`) },
-    { key: 'owner', header: t('catalogue.owner'), value: (r) => r.ownerRole },
+    { key: 'owner', header: t('catalogue.owner'), value: (r) => r.ownerRole, width: 150 },
     { key: 'version', header: t('catalogue.version'), value: (r) => r.currentVersionNo, type: 'number', width: 70 },
     { key: 'issued', header: t('catalogue.issueDate'), value: (r) => r.currentIssueDate, type: 'date' },
     { key: 'review', header: t('catalogue.reviewDue'), value: (r) => r.reviewDue, type: 'date' },

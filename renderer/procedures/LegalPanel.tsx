@@ -8,7 +8,7 @@ import { useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
 import { FormActions } from '../components/FormActions';
-import { CountdownBadge } from './Badges';
+import { CountdownBadge, fullBadge } from './Badges';
 
 type Detail = ApiOutput<'procedures.get'>;
 type Legal = Detail['legalChanges'][number];
@@ -39,7 +39,7 @@ export function LegalPanel({ detail }: { detail: Detail }) {
         l.open ? (
           <CountdownBadge daysLeft={l.daysLeft} />
         ) : (
-          <Badge color={l.overdue ? 'orange' : 'green'} variant="light" tt="none" radius="sm">
+          <Badge color={l.overdue ? 'orange' : 'green'} variant="light" tt="none" radius="sm" styles={fullBadge}>
             {t('legal.resolved', { date: formatVnDate(l.resolvedDate) })}
           </Badge>
         ),

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Menu, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -121,9 +121,23 @@ function VersionsPanel({ detail }: { detail: Detail }) {
     { key: 'no', header: t('procedure.versionNo'), value: (v) => v.versionNo, type: 'number', width: 70 },
     { key: 'status', header: t('catalogue.status'), value: (v) => t(`status.${v.status}`), render: (v) => <VersionBadge status={v.status} /> },
     { key: 'reason', header: t('procedure.reason'), value: (v) => t(`reason.${v.reason}`) },
-    { key: 'summary', header: t('procedure.summary'), value: (v) => v.summary },
-    { key: 'decision', header: t('procedure.decision'), value: (v) => (v.decisionNo ? `${v.decisionNo} (${formatVnDate(v.decisionDate)})` : '') },
-    { key: 'signer', header: t('procedure.signer'), value: (v) => v.signer },
+    { key: 'summary', header: t('procedure.summary'), value: (v) => v.summary, width: '22%' },
+    {
+      key: 'decision',
+      header: t('procedure.decision'),
+      value: (v) => (v.decisionNo ? `${v.decisionNo} (${formatVnDate(v.decisionDate)}) – ${v.signer}` : ''),
+      render: (v) =>
+        v.decisionNo ? (
+          <div>
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {v.decisionNo} · {formatVnDate(v.decisionDate)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {v.signer}
+            </Text>
+          </div>
+        ) : null,
+    },
     { key: 'issued', header: t('procedure.issueDate'), value: (v) => v.issueDate, type: 'date' },
     { key: 'review', header: t('procedure.reviewDue'), value: (v) => v.reviewDue, type: 'date' },
     {
@@ -134,7 +148,7 @@ function VersionsPanel({ detail }: { detail: Detail }) {
         <Stack gap={2}>
           {v.attachments.map((a) => (
             <Anchor key={a.id} size="sm" onClick={(e) => (e.stopPropagation(), open(a.id))} data-testid={`file-${a.name}`}>
-              📎 {a.name}
+              {a.name}
             </Anchor>
           ))}
         </Stack>
@@ -144,35 +158,45 @@ function VersionsPanel({ detail }: { detail: Detail }) {
       key: 'actions',
       header: t('procedure.actions'),
       value: () => null,
-      render: (v) => (
-        <Group gap={4} wrap="nowrap">
-          {v.status === 'draft' && (
-            <Button size="compact-xs" variant="light" onClick={() => submit.mutate({ id: v.id })} data-testid={`submit-${v.versionNo}`}>
-              {t('procedure.submit')}
-            </Button>
-          )}
-          {v.status === 'in_review' && (
-            <Button size="compact-xs" color="green" onClick={() => setApproving(v)} data-testid={`approve-${v.versionNo}`}>
-              {t('procedure.approve')}
-            </Button>
-          )}
-          {v.status === 'approved' && (
-            <Button size="compact-xs" variant="light" onClick={() => setReviewing(v)}>
-              {t('procedure.review')}
-            </Button>
-          )}
-          {(v.status === 'draft' || v.status === 'in_review' || v.status === 'approved') && (
-            <>
-              <Button size="compact-xs" variant="default" onClick={() => setAttaching(v)} data-testid={`attach-${v.versionNo}`}>
-                {t('procedure.attach')}
+      render: (v) => {
+        const open = v.status === 'draft' || v.status === 'in_review' || v.status === 'approved';
+        return (
+          <Group gap={4} wrap="nowrap">
+            {v.status === 'draft' && (
+              <Button size="compact-xs" variant="light" onClick={() => submit.mutate({ id: v.id })} data-testid={`submit-${v.versionNo}`}>
+                {t('procedure.submit')}
               </Button>
-              <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdrawing(v)}>
-                {t('procedure.withdraw')}
+            )}
+            {v.status === 'in_review' && (
+              <Button size="compact-xs" color="green" onClick={() => setApproving(v)} data-testid={`approve-${v.versionNo}`}>
+                {t('procedure.approve')}
               </Button>
-            </>
-          )}
-        </Group>
-      ),
+            )}
+            {v.status === 'approved' && (
+              <Button size="compact-xs" variant="light" onClick={() => setReviewing(v)}>
+                {t('procedure.review')}
+              </Button>
+            )}
+            {open && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button size="compact-xs" variant="default" aria-label={t('procedure.actions')} data-testid={`more-${v.versionNo}`}>
+                    ⋯
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => setAttaching(v)} data-testid={`attach-${v.versionNo}`}>
+                    {t('procedure.attach')}
+                  </Menu.Item>
+                  <Menu.Item color="red" onClick={() => setWithdrawing(v)}>
+                    {t('procedure.withdraw')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </Group>
+        );
+      },
     },
   ];
   return (

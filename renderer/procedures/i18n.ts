@@ -3,7 +3,7 @@ import type { Translation } from '../i18n/types';
 export const vi = {
   nav: { catalogue: 'Quy trình, tài liệu', matrix: 'Ma trận áp dụng', checklists: 'Yêu cầu ISO' },
   domain: { thu: 'Thu', chi_tra: 'Chi trả', cs_bhxh: 'Chính sách BHXH', cs_bhyt: 'Chính sách BHYT', so_the: 'Cấp sổ, thẻ', noi_bo: 'Nội bộ' },
-  origin: { hq: 'Khung của BHXH Việt Nam', province: 'BHXH tỉnh', district: 'BHXH huyện' },
+  origin: { hq: 'Mô hình khung', province: 'BHXH tỉnh', district: 'BHXH huyện' },
   status: {
     none: 'Chưa có phiên bản',
     draft: 'Dự thảo',
