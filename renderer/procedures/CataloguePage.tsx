@@ -40,9 +40,8 @@ export function CataloguePage() {
       key: 'title',
       header: t('catalogue.name'),
       value: (r) => r.title,
-      width: '32%',
       render: (r) => (
-        <Text size="sm">
+        <Text size="sm" style={{ minWidth: 300 }}>
           {r.title}
           {r.reference && (
             <Text span size="xs" c="dimmed" ml={6}>
@@ -52,14 +51,24 @@ export function CataloguePage() {
         </Text>
       ),
     },
-    { key: 'domain', header: t('catalogue.domain'), value: (r) => t(`domain.${r.domain}`) },
-    { key: 'origin', header: t('catalogue.origin'), value: (r) => t(`origin.${r.origin}`) },
-    { key: 'owner', header: t('catalogue.owner'), value: (r) => r.ownerRole, width: 150 },
-    { key: 'version', header: t('catalogue.version'), value: (r) => r.currentVersionNo, type: 'number', width: 70 },
-    { key: 'issued', header: t('catalogue.issueDate'), value: (r) => r.currentIssueDate, type: 'date' },
+    { key: 'domain', header: t('catalogue.domain'), value: (r) => t(`domain.${r.domain}`), render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{t(`domain.${r.domain}`)}</Text> },
+    { key: 'origin', header: t('catalogue.origin'), value: (r) => t(`origin.${r.origin}`), render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{t(`origin.${r.origin}`)}</Text> },
+    {
+      key: 'version',
+      header: t('catalogue.version'),
+      value: (r) => r.currentVersionNo,
+      type: 'number',
+      render: (r) =>
+        r.currentVersionNo ? (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {r.currentVersionNo} · {formatVnDate(r.currentIssueDate)}
+          </Text>
+        ) : null,
+    },
     { key: 'review', header: t('catalogue.reviewDue'), value: (r) => r.reviewDue, type: 'date' },
     { key: 'status', header: t('catalogue.status'), value: (r) => t(`status.${r.status}`), render: (r) => <VersionBadge status={r.status} /> },
-    { key: 'adopted', header: t('catalogue.adopted'), value: (r) => r.adoptedBy, type: 'number', width: 90 },
+    { key: 'adopted', header: t('catalogue.adopted'), value: (r) => r.adoptedBy, type: 'number' },
+    { key: 'owner', header: t('catalogue.owner'), value: (r) => r.ownerRole },
   ];
   return (
     <Stack gap="md">

@@ -30,14 +30,15 @@ export function MatrixPage() {
   const label = (c: Cell | undefined) => (c ? `${t('procedure.versionNo')} ${c.versionNo} – ${t(`adoption.states.${c.state}`)}` : t('adoption.states.missing'));
   const columns: Column<UnitRow>[] = [
     { key: 'code', header: t('matrix.code'), value: (u) => u.code, width: 70 },
-    { key: 'name', header: t('matrix.unit'), value: (u) => u.name, width: 200 },
+    { key: 'name', header: t('matrix.unit'), value: (u) => u.name, render: (u) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{u.name}</Text> },
     { key: 'current', header: t('matrix.current'), value: (u) => u.current, type: 'number' },
     { key: 'outdated', header: t('matrix.outdated'), value: (u) => u.outdated, type: 'number', render: (u) => <Text size="sm" c={u.outdated ? 'orange.8' : undefined} fw={u.outdated ? 700 : undefined}>{u.outdated}</Text> },
     { key: 'missing', header: t('matrix.missing'), value: (u) => u.missing, type: 'number' },
     ...(matrix?.procedures ?? []).map(
       (p): Column<UnitRow> => ({
         key: p.id,
-        header: p.code,
+        // Short headers keep the grid narrow; the tooltip names the procedure.
+        header: p.code.replace(/^QT-/, ''),
         value: (u) => label(cells.get(`${u.id}:${p.id}`)),
         render: (u) => {
           const c = cells.get(`${u.id}:${p.id}`);
@@ -89,7 +90,7 @@ export function MatrixPage() {
                 clearable
                 w={180}
               />
-              <Select placeholder={t('matrix.domain')} aria-label={t('matrix.domain')} data={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))} value={domain} onChange={setDomain} clearable w={190} />
+              <Select placeholder={t('matrix.domain')} aria-label={t('matrix.domain')} data={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))} value={domain} onChange={setDomain} clearable w={190} data-testid="matrix-domain" />
             </>
           }
         />

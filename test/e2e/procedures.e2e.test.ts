@@ -1,17 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, startApp } from '../support/e2e';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** Story: the secretary writes a procedure, has version 1 approved with its signed PDF, applies it to two districts and checks the matrix. */
-describe('procedures: create, approve with a PDF, apply to two districts, see the matrix (Chromium)', () => {
+describe('procedures: create, approve with a PDF, apply to two districts, see the matrix (Chromium)', { timeout: 120_000 }, () => {
   let app: E2eApp;
   beforeAll(async () => {
     app = await startApp({ setup: { demo: true } });
   });
   afterAll(async () => app?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await app.screenshot(`failed-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
+  });
 
   it('creates a procedure and approves its first version with the signed PDF attached', async () => {
     const { page } = app;
@@ -81,6 +84,31 @@ describe('procedures: create, approve with a PDF, apply to two districts, see th
     expect(await cell('3102').getAttribute('data-state')).toBe('current');
     expect(await cell('3103').getAttribute('data-state')).toBe('missing');
     expect(await page.locator('[data-testid$="-QT-THU-99"][data-state="current"]').count()).toBe(2);
+
+    // Version 2 is approved: both districts are flagged as applying an old version.
+    await page.getByRole('link', { name: 'Quy trình, tài liệu' }).click();
+    await page.getByTestId('procedure-search').fill('dai ly tu nguyen');
+    await page.getByTestId('search-hits').getByText('Quy trình thu BHXH tự nguyện qua đại lý').click();
+    await page.getByTestId('new-version').click();
+    await page.getByTestId('version-summary').fill('Bổ sung thu qua dịch vụ bưu chính');
+    await page.getByTestId('version-save').click();
+    await page.getByTestId('submit-2').click();
+    await page.getByTestId('approve-2').click();
+    await page.getByTestId('approve-decision-no').fill('2150/QĐ-BHXH');
+    await page.getByTestId('approve-decision-date').fill('01/07/2014');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('approve-signer').fill('Trần Thị Bình');
+    await page.getByTestId('approve-save').click();
+    await page.getByTestId('versions-table').getByText('2150/QĐ-BHXH').waitFor();
+    await page.getByRole('tab', { name: 'So sánh phiên bản' }).click();
+    await page.getByText('2150/QĐ-BHXH', { exact: true }).first().waitFor();
+    await app.screenshot('procedures-diff');
+
+    await page.getByRole('link', { name: 'Ma trận áp dụng' }).click();
+    await page.getByTestId('adoption-matrix').waitFor();
+    await page.getByTestId('matrix-domain').click({ force: true });
+    await page.getByRole('option', { name: 'Thu' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid$="-QT-THU-99"][data-state="outdated"]').length === 2);
     await app.screenshot('procedures-matrix');
   });
 
