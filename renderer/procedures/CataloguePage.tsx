@@ -68,7 +68,6 @@ export function CataloguePage() {
     { key: 'review', header: t('catalogue.reviewDue'), value: (r) => r.reviewDue, type: 'date' },
     { key: 'status', header: t('catalogue.status'), value: (r) => t(`status.${r.status}`), render: (r) => <VersionBadge status={r.status} /> },
     { key: 'adopted', header: t('catalogue.adopted'), value: (r) => r.adoptedBy, type: 'number' },
-    { key: 'owner', header: t('catalogue.owner'), value: (r) => r.ownerRole },
   ];
   return (
     <Stack gap="md">

@@ -35,7 +35,7 @@ export const vi = {
     issueDate: 'Ngày ban hành',
     reviewDue: 'Hạn rà soát',
     status: 'Trạng thái',
-    adopted: 'Số ĐV áp dụng',
+    adopted: 'Áp dụng',
     reference: 'Mẫu',
     empty: 'Chưa có quy trình. Bấm “Nạp danh mục mẫu” để có các quy trình khung và 6 thủ tục bắt buộc, hoặc “Thêm quy trình”.',
     export: 'danh-muc-quy-trinh',

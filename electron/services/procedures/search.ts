@@ -66,14 +66,27 @@ export function refreshSearchIndex(ctx: ServiceContext): number {
   return changed.length;
 }
 
-/** Drops and rebuilds the whole index (after a restore, or if it is ever in doubt). */
+/** Drops and rebuilds the whole index from the tables themselves (after a restore, or if it is ever in doubt). */
 export function rebuildSearchIndex(ctx: ServiceContext): number {
+  const addDoc = ctx.sqlite.prepare('INSERT INTO procedure_search_docs (kind, row_id, procedure_id) VALUES (?, ?, ?)');
+  const addFts = ctx.sqlite.prepare('INSERT INTO procedure_search (rowid, body) VALUES (?, ?)');
+  let n = 0;
   ctx.sqlite.transaction(() => {
     ctx.sqlite.prepare('DELETE FROM procedure_search').run();
     ctx.sqlite.prepare('DELETE FROM procedure_search_docs').run();
-    ctx.sqlite.prepare('UPDATE procedure_search_state SET last_seq = 0 WHERE id = 1').run();
+    for (const table of TABLES) {
+      const ids = ctx.sqlite.prepare(`SELECT id FROM ${table} WHERE deleted = 0`).all() as { id: string }[];
+      for (const { id } of ids) {
+        const doc = document(ctx, table, id);
+        if (!doc) continue;
+        addFts.run(addDoc.run(doc.kind, id, doc.procedureId).lastInsertRowid, fold(doc.text));
+        n++;
+      }
+    }
+    const max = (ctx.sqlite.prepare('SELECT coalesce(max(seq), 0) AS m FROM change_log').get() as { m: number }).m;
+    ctx.sqlite.prepare('UPDATE procedure_search_state SET last_seq = ? WHERE id = 1').run(max);
   })();
-  return refreshSearchIndex(ctx);
+  return n;
 }
 
 /** The FTS5 query for what the user typed: every word must match as a prefix, after folding. */

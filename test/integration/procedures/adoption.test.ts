@@ -10,7 +10,7 @@ async function approve(router: any, procedureId: string, decisionNo: string, dec
 }
 
 describe('adoption matrix: which version each unit applies', () => {
-  it('applies a version to all districts of a wave in one action, and flags them when a new version is approved', async () => {
+  it('applies a version to all districts of a wave in one action, and flags them when a new version is approved', { timeout: 90_000 }, async () => {
     const { ws, router } = tempWorkspace({ now: '2015-01-01T08:00:00Z', demo: true });
     await call(router, 'procedures.loadStarter', {});
     const [thu] = await call(router, 'procedures.list', { query: 'QT-THU-01' });
@@ -45,7 +45,7 @@ describe('adoption matrix: which version each unit applies', () => {
     expect(count(ws, `select count(*) n from adoptions where procedure_id='${thu.id}'`)).toBe(30);
   });
 
-  it('refuses drafts, superseded versions, dates before issue and waves with no such units', async () => {
+  it('refuses drafts, superseded versions, dates before issue and waves with no such units', { timeout: 90_000 }, async () => {
     const { ws, router } = tempWorkspace({ now: '2015-01-01T08:00:00Z', demo: true });
     const p = await call(router, 'procedures.create', { code: 'QT-CT-09', title: 'Chi trả', domain: 'chi_tra', origin: 'province' });
     const v1 = await approve(router, p.id, '1/QĐ-BHXH', '2013-01-01');

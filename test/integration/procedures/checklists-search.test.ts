@@ -110,25 +110,27 @@ describe('search over procedures, versions and attachment names', () => {
     expect(await hit('da doi ten')).toEqual(['procedure:QT-CSXH-02']);
   });
 
-  it('stays fast on thousands of documents', async () => {
+  it('stays fast on thousands of documents', { timeout: 120_000 }, async () => {
     const { ws, router } = tempWorkspace();
     const office = (await call(router, 'setup.state', {})).office;
-    const { createProcedure } = await import('../../../electron/services/procedures/catalogue');
     const words = ['đăng ký', 'điều chỉnh', 'cấp lại', 'thanh toán', 'giải quyết', 'truy đóng', 'ủy quyền', 'di chuyển'];
+    // Bulk rows straight into the table (as a restored backup would arrive); the index is rebuilt from the tables.
+    const insert = ws.sqlite.prepare(
+      `INSERT INTO procedures (id, unit_id, created_at, updated_at, code, title, domain, origin) VALUES (?, ?, '2020-01-01', '2020-01-01', ?, ?, 'thu', 'district')`,
+    );
     ws.sqlite.transaction(() => {
-      for (let i = 0; i < 2000; i++) {
-        createProcedure(ws, { code: `QT-X-${i}`, title: `Quy trình ${words[i % 8]} hồ sơ số ${i}`, domain: 'thu', origin: 'district' }, { ownerId: office.id });
-      }
+      for (let i = 0; i < 5000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, office.id, `QT-X-${i}`, `Quy trình ${words[i % 8]} hồ sơ số ${i}`);
     })();
+    const { rebuildSearchIndex } = await import('../../../electron/services/procedures/search');
     let t = performance.now();
-    await call(router, 'procedures.search', { query: 'x' }); // builds the index
+    expect(rebuildSearchIndex(ws)).toBe(5000);
     const build = performance.now() - t;
     t = performance.now();
-    const hits = await call(router, 'procedures.search', { query: 'dieu chinh ho so 1993' });
+    const hits = await call(router, 'procedures.search', { query: 'dieu chinh ho so 4993' });
     const searchMs = performance.now() - t;
-    expect(hits.map((h: any) => h.procedureCode)).toEqual(['QT-X-1993']);
+    expect(hits.map((h: any) => h.procedureCode)).toEqual(['QT-X-4993']);
     expect((await call(router, 'procedures.search', { query: 'uy quyen', limit: 200 })).length).toBe(200);
-    expect(build).toBeLessThan(5000);
-    expect(searchMs).toBeLessThan(200);
+    expect(build).toBeLessThan(10_000);
+    expect(searchMs).toBeLessThan(300);
   });
 });
