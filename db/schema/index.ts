@@ -2,3 +2,4 @@ export * from './system';
 export * from './units';
 export * from './synced';
 export * from './procedures';
+export * from './training';

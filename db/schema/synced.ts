@@ -1,4 +1,5 @@
 import { adoptions, attachments, checklistItems, legalChanges, procedures, procedureVersions, unitChecklists } from './procedures';
+import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
 /**
@@ -21,6 +22,12 @@ export const syncedTables = {
   adoptions,
   unit_checklists: unitChecklists,
   checklist_items: checklistItems,
+  course_types: courseTypes,
+  role_requirements: roleRequirements,
+  staff,
+  training_sessions: trainingSessions,
+  attendance,
+  training_imports: trainingImports,
 } as const;
 
 export type SyncedTableName = keyof typeof syncedTables;

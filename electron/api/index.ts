@@ -3,6 +3,7 @@ import type { AnyMethod } from './define';
 import { proceduresApi } from './procedures';
 import { systemApi } from './system';
 import { unitsApi } from './units';
+import { trainingApi } from './training';
 
 /**
  * The one contract. IPC, the localhost host and the CLI all serve exactly
@@ -12,6 +13,7 @@ export const api = {
   ...systemApi,
   ...unitsApi,
   ...proceduresApi,
+  ...trainingApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

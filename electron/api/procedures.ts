@@ -40,7 +40,8 @@ const unitTypeForAdoption = z.enum(['province', 'district', 'affiliated']);
 const subjectType = z.enum(['procedure_version', 'checklist_item']);
 const reviewMonths = z.number().int().min(1).max(120);
 const procedureFields = {
-  title: requiredText(300),
+  // Checked by the service, so a missing title reads "Tên quy trình".
+  title: text(300),
   domain,
   origin,
   ownerRole: text(200).optional(),

@@ -1,6 +1,7 @@
 import { coreErrors } from './errors/core';
 import { fieldLabels } from './errors/fields';
 import { procedureErrors } from './errors/procedures';
+import { trainingErrors } from './errors/training';
 import type { Message } from './errors/types';
 
 /**
@@ -10,6 +11,7 @@ import type { Message } from './errors/types';
 export const errorCatalogue = {
   ...coreErrors,
   ...procedureErrors,
+  ...trainingErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -14,4 +14,10 @@ export const nav: NavEntry[] = [
   { path: '/procedures', label: 'procedures:nav.catalogue' },
   { path: '/adoption', label: 'procedures:nav.matrix' },
   { path: '/checklists', label: 'procedures:nav.checklists' },
+  { path: '/training/staff', label: 'training:nav.staff' },
+  { path: '/training/sessions', label: 'training:nav.sessions' },
+  { path: '/training/matrix', label: 'training:nav.matrix' },
+  { path: '/training/auditors', label: 'training:nav.auditors' },
+  { path: '/training/figures', label: 'training:nav.figures' },
+  { path: '/training/courses', label: 'training:nav.courses' },
 ];

@@ -51,7 +51,7 @@ export interface ProcedureInput {
 /** Creates a procedure owned by this office; codes are unique (upper-cased, no spaces). */
 export function createProcedure(ctx: ServiceContext, input: ProcedureInput, options: { ownerId?: string; reference?: boolean } = {}): Procedure {
   const code = requireText(input.code, 'procedureCode').toUpperCase().replace(/\s+/g, '');
-  const title = requireText(input.title, 'title');
+  const title = requireText(input.title, 'procedureTitle');
   const taken = findProcedureByCode(ctx, code) ?? ctx.db.select().from(procedures).where(eq(procedures.id, procedureIdForCode(code))).get();
   if (taken) throw new AppError('PROCEDURE_CODE_TAKEN', { code, title: taken.title }, 'procedureCode');
   return insertRow(ctx, procedures, {
@@ -73,7 +73,7 @@ export function createProcedure(ctx: ServiceContext, input: ProcedureInput, opti
 export function updateProcedure(ctx: ServiceContext, id: string, patch: Partial<Omit<ProcedureInput, 'code'>>): Procedure {
   getProcedure(ctx, id);
   return updateRow(ctx, procedures, id, {
-    title: patch.title === undefined ? undefined : requireText(patch.title, 'title'),
+    title: patch.title === undefined ? undefined : requireText(patch.title, 'procedureTitle'),
     domain: patch.domain,
     origin: patch.origin,
     ownerRole: patch.ownerRole,

@@ -127,8 +127,8 @@ export function approveVersion(ctx: ServiceContext, id: string, input: ApprovalI
 export function withdrawVersion(ctx: ServiceContext, id: string, input: { date: string; note?: string }): Version {
   const version = getVersion(ctx, id);
   if (version.status === 'superseded' || version.status === 'withdrawn') throw new AppError('VERSION_NOT_WITHDRAWABLE', { versionNo: version.versionNo });
-  requireNotFuture(ctx, input.date, 'endDate');
-  requireOrder(version.issueDate, input.date, 'issueDate', 'endDate');
+  requireNotFuture(ctx, input.date, 'withdrawDate');
+  requireOrder(version.issueDate, input.date, 'issueDate', 'withdrawDate');
   const out = updateRow(ctx, procedureVersions, id, { status: 'withdrawn', endDate: input.date, endNote: input.note ?? '' });
   const procedure = getProcedure(ctx, version.procedureId);
   if (procedure.currentVersionId === id) updateRow(ctx, procedures, procedure.id, { currentVersionId: null });

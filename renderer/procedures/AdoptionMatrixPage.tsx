@@ -14,7 +14,7 @@ type UnitRow = Matrix['units'][number];
 type Cell = Matrix['cells'][number];
 
 /** Units × procedures: which version each unit applies, coloured current / out of date / missing. */
-export function MatrixPage() {
+export function AdoptionMatrixPage() {
   const { t } = useTranslation('procedures');
   const navigate = useNavigate();
   const [waveId, setWaveId] = useState<string | null>(null);
