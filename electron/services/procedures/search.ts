@@ -13,27 +13,42 @@ import { findRow } from '../records';
 const TABLES = ['procedures', 'procedure_versions', 'legal_changes', 'attachments'] as const;
 type Kind = 'procedure' | 'version' | 'legal_change' | 'attachment';
 
-function document(ctx: ServiceContext, table: (typeof TABLES)[number], id: string): { kind: Kind; procedureId: string | null; text: string } | null {
+type Doc = { kind: Kind; procedureId: string | null; text: string };
+type Rows = {
+  procedures: typeof procedures.$inferSelect;
+  procedure_versions: typeof procedureVersions.$inferSelect;
+  legal_changes: typeof legalChanges.$inferSelect;
+  attachments: typeof attachments.$inferSelect;
+};
+const tableOf = { procedures, procedure_versions: procedureVersions, legal_changes: legalChanges, attachments } as const;
+
+/** The searchable text of a live row (null for a tombstone). */
+function docOf<T extends (typeof TABLES)[number]>(table: T, row: Rows[T], versionProcedure: (versionId: string) => string | null): Doc | null {
+  if (row.deleted) return null;
   switch (table) {
     case 'procedures': {
-      const p = findRow(ctx, procedures, id);
-      return p && !p.deleted ? { kind: 'procedure', procedureId: p.id, text: [p.code, p.title, p.adminProcedure, p.ownerRole, p.note].join(' ') } : null;
+      const p = row as Rows['procedures'];
+      return { kind: 'procedure', procedureId: p.id, text: [p.code, p.title, p.adminProcedure, p.ownerRole, p.note].join(' ') };
     }
     case 'procedure_versions': {
-      const v = findRow(ctx, procedureVersions, id);
-      return v && !v.deleted ? { kind: 'version', procedureId: v.procedureId, text: [v.summary, v.decisionNo, v.signer, v.endNote].join(' ') } : null;
+      const v = row as Rows['procedure_versions'];
+      return { kind: 'version', procedureId: v.procedureId, text: [v.summary, v.decisionNo, v.signer, v.endNote].join(' ') };
     }
     case 'legal_changes': {
-      const l = findRow(ctx, legalChanges, id);
-      return l && !l.deleted ? { kind: 'legal_change', procedureId: l.procedureId, text: [l.reference, l.title, l.note].join(' ') } : null;
+      const l = row as Rows['legal_changes'];
+      return { kind: 'legal_change', procedureId: l.procedureId, text: [l.reference, l.title, l.note].join(' ') };
     }
-    case 'attachments': {
-      const a = findRow(ctx, attachments, id);
-      if (!a || a.deleted) return null;
-      const version = a.subjectType === 'procedure_version' ? findRow(ctx, procedureVersions, a.subjectId) : undefined;
-      return { kind: 'attachment', procedureId: version?.procedureId ?? null, text: a.name.replace(/[._-]+/g, ' ') };
+    default: {
+      const a = row as Rows['attachments'];
+      const procedureId = a.subjectType === 'procedure_version' ? versionProcedure(a.subjectId) : null;
+      return { kind: 'attachment', procedureId, text: a.name.replace(/[._-]+/g, ' ') };
     }
   }
+}
+
+function document(ctx: ServiceContext, table: (typeof TABLES)[number], id: string): Doc | null {
+  const row = findRow(ctx, tableOf[table], id);
+  return row ? docOf(table, row as never, (versionId) => findRow(ctx, procedureVersions, versionId)?.procedureId ?? null) : null;
 }
 
 /** Brings the index up to date with the change log (only rows changed since the last call). */
@@ -74,12 +89,12 @@ export function rebuildSearchIndex(ctx: ServiceContext): number {
   ctx.sqlite.transaction(() => {
     ctx.sqlite.prepare('DELETE FROM procedure_search').run();
     ctx.sqlite.prepare('DELETE FROM procedure_search_docs').run();
+    const versionProcedure = new Map(ctx.db.select({ id: procedureVersions.id, p: procedureVersions.procedureId }).from(procedureVersions).all().map((v) => [v.id, v.p]));
     for (const table of TABLES) {
-      const ids = ctx.sqlite.prepare(`SELECT id FROM ${table} WHERE deleted = 0`).all() as { id: string }[];
-      for (const { id } of ids) {
-        const doc = document(ctx, table, id);
+      for (const row of ctx.db.select().from(tableOf[table]).all()) {
+        const doc = docOf(table, row as never, (id) => versionProcedure.get(id) ?? null);
         if (!doc) continue;
-        addFts.run(addDoc.run(doc.kind, id, doc.procedureId).lastInsertRowid, fold(doc.text));
+        addFts.run(addDoc.run(doc.kind, (row as { id: string }).id, doc.procedureId).lastInsertRowid, fold(doc.text));
         n++;
       }
     }
