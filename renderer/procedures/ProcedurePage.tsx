@@ -118,10 +118,10 @@ function VersionsPanel({ detail }: { detail: Detail }) {
   const submit = useApiMutation('versions.submit', { successMessage: t('procedure.submitted') });
   const open = (id: string) => openAttachment(id).catch((err) => notifications.show({ color: 'red', message: errorText(err), autoClose: 8000 }));
   const columns: Column<Version>[] = [
-    { key: 'no', header: t('procedure.versionNo'), value: (v) => v.versionNo, type: 'number', width: 70 },
+    { key: 'no', header: t('procedure.versionShort'), value: (v) => v.versionNo, type: 'number', width: 50 },
     { key: 'status', header: t('catalogue.status'), value: (v) => t(`status.${v.status}`), render: (v) => <VersionBadge status={v.status} /> },
-    { key: 'reason', header: t('procedure.reason'), value: (v) => t(`reason.${v.reason}`) },
-    { key: 'summary', header: t('procedure.summary'), value: (v) => v.summary, width: '22%' },
+    { key: 'reason', header: t('procedure.reason'), value: (v) => t(`reason.${v.reason}`), render: (v) => <Text size="sm" style={{ minWidth: 110 }}>{t(`reason.${v.reason}`)}</Text> },
+    { key: 'summary', header: t('procedure.summary'), value: (v) => v.summary },
     {
       key: 'decision',
       header: t('procedure.decision'),
