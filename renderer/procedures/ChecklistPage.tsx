@@ -1,15 +1,17 @@
-import { Alert, Button, Group, Modal, MultiSelect, Paper, Progress, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Modal, MultiSelect, Paper, Progress, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
-import { useApi, useApiMutation } from '../api/hooks';
+import { useApi, useApiMutation, useErrorText } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { FormActions } from '../components/FormActions';
 import { PageHeader } from '../components/PageHeader';
 import { ClauseBadge } from './Badges';
+import { openAttachment, uploadTo } from './files';
 
 type Checklist = ApiOutput<'checklists.get'>;
 type ClauseRow = Checklist['clauses'][number];
@@ -167,7 +169,30 @@ function ClauseModal({ unitId, clause, onClose, lang }: { unitId: string; clause
   useEffect(() => {
     if (clause) setForm({ status: clause.status, note: clause.note, evidenceVersionIds: clause.evidenceVersionIds });
   }, [clause]);
-  const save = useApiMutation('checklists.setStatus', { quiet: true, successMessage: t('checklists.saved'), onSuccess: onClose });
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  useEffect(() => {
+    setFile(null);
+    setFileError(null);
+  }, [clause]);
+  const save = useApiMutation('checklists.setStatus', {
+    quiet: true,
+    onSuccess: async (item) => {
+      if (file) {
+        try {
+          await uploadTo('checklist_item', item.id, file);
+          await qc.invalidateQueries();
+        } catch (err) {
+          setFileError(errorText(err));
+          return;
+        }
+      }
+      notifications.show({ color: 'green', message: t('checklists.saved') });
+      onClose();
+    },
+  });
   if (!clause) return null;
   const options = procedures.filter((p) => p.currentVersionId).map((p) => ({ value: p.currentVersionId!, label: `${p.code} – ${t('procedure.versionNo')} ${p.currentVersionNo}` }));
   for (const id of form.evidenceVersionIds) if (!options.some((o) => o.value === id)) options.push({ value: id, label: id.slice(0, 8) });
@@ -190,6 +215,20 @@ function ClauseModal({ unitId, clause, onClose, lang }: { unitId: string; clause
           />
           <MultiSelect label={t('checklists.evidenceVersions')} data={options} value={form.evidenceVersionIds} onChange={(v) => setForm({ ...form, evidenceVersionIds: v })} searchable />
           <Textarea label={t('checklists.note')} value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} autosize minRows={2} />
+          {clause.attachments.length > 0 && (
+            <Stack gap={2}>
+              <Text size="sm" fw={500}>
+                {t('checklists.files')}
+              </Text>
+              {clause.attachments.map((a) => (
+                <Anchor key={a.id} size="sm" onClick={() => openAttachment(a.id).catch((err) => setFileError(errorText(err)))}>
+                  {a.name}
+                </Anchor>
+              ))}
+            </Stack>
+          )}
+          <FileInput label={t('checklists.addFile')} placeholder={t('approveForm.filePlaceholder')} value={file} onChange={setFile} clearable />
+          {fileError && <Alert color="red">{fileError}</Alert>}
           {clause.documented === 'procedure' && <Alert color="blue">{t('checklists.docs.procedure')}</Alert>}
           <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="clause" />
         </Stack>

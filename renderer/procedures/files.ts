@@ -17,15 +17,12 @@ export async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** Uploads a picked file and attaches it to a procedure version. */
-export async function uploadToVersion(versionId: string, file: File) {
-  return call('attachments.upload', {
-    subjectType: 'procedure_version',
-    subjectId: versionId,
-    name: file.name,
-    contentBase64: await fileToBase64(file),
-  });
+/** Uploads a picked file and attaches it to a record (a procedure version or a unit's clause assessment). */
+export async function uploadTo(subjectType: 'procedure_version' | 'checklist_item', subjectId: string, file: File) {
+  return call('attachments.upload', { subjectType, subjectId, name: file.name, contentBase64: await fileToBase64(file) });
 }
+
+export const uploadToVersion = (versionId: string, file: File) => uploadTo('procedure_version', versionId, file);
 
 /** Opens an attachment with the system program in the desktop app; downloads it (verified) in the browser preview. */
 export async function openAttachment(id: string): Promise<void> {

@@ -217,6 +217,8 @@ export const vi = {
     edit: 'Cập nhật',
     editTitle: 'Điều khoản {{clause}} – {{title}}',
     evidenceVersions: 'Quy trình làm minh chứng (phiên bản)',
+    files: 'Tệp minh chứng',
+    addFile: 'Thêm tệp minh chứng (biên bản, hồ sơ, bản quét)',
     saved: 'Đã cập nhật điều khoản',
     export: 'danh-muc-yeu-cau',
     statuses: {
@@ -457,6 +459,8 @@ export const en: Translation<typeof vi> = {
     edit: 'Update',
     editTitle: 'Clause {{clause}} – {{title}}',
     evidenceVersions: 'Procedure versions as evidence',
+    files: 'Evidence files',
+    addFile: 'Add an evidence file (minutes, records, scans)',
     saved: 'Clause updated',
     export: 'requirement-checklist',
     statuses: {

@@ -121,8 +121,13 @@ describe('procedures: create, approve with a PDF, apply to two districts, see th
     await page.getByTestId('clause-4.3').click();
     await page.getByTestId('clause-status').click();
     await page.getByRole('option', { name: 'Phù hợp', exact: true }).click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'Phạm vi HTQLCL.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('clause-save').click();
     await page.getByText('Đã cập nhật điều khoản').waitFor();
+    await page.getByTestId('checklist-table').getByText('Phạm vi HTQLCL.pdf').waitFor();
+    // Same bytes as the approved procedure's PDF: stored once.
+    expect(app.ws.sqlite.prepare("select count(*) n from attachments where subject_type = 'checklist_item'").get()).toEqual({ n: 1 });
+    expect(app.ws.sqlite.prepare('select count(distinct sha256) n from attachments').get()).toEqual({ n: 1 });
     await app.screenshot('procedures-checklist');
   });
 });
