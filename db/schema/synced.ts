@@ -1,3 +1,4 @@
+import { adoptions, attachments, checklistItems, legalChanges, procedures, procedureVersions, unitChecklists } from './procedures';
 import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
 import { reports, reportTemplates, scoringCriteria, scoringEntries, scoringSets } from './reports';
 import {
@@ -34,6 +35,13 @@ export const syncedTables = {
   wave_members: waveMembers,
   iso_teams: isoTeams,
   team_members: teamMembers,
+  procedures,
+  procedure_versions: procedureVersions,
+  legal_changes: legalChanges,
+  attachments,
+  adoptions,
+  unit_checklists: unitChecklists,
+  checklist_items: checklistItems,
   course_types: courseTypes,
   role_requirements: roleRequirements,
   staff,

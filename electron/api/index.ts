@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyMethod } from './define';
 import { safetyApi } from './safety';
 import { improvementApi } from './improvement';
+import { proceduresApi } from './procedures';
 import { systemApi } from './system';
 import { unitsApi } from './units';
 import { trainingApi } from './training';
@@ -15,6 +16,7 @@ import { exchangeApi } from './exchange';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...proceduresApi,
   ...trainingApi,
   ...safetyApi,
   ...reportsApi,

@@ -1,6 +1,7 @@
 import { coreErrors } from './errors/core';
 import { exchangeErrors } from './errors/exchange';
 import { fieldLabels } from './errors/fields';
+import { procedureErrors } from './errors/procedures';
 import { trainingErrors } from './errors/training';
 import { safetyErrors } from './errors/safety';
 import { reportsErrors } from './errors/reports';
@@ -13,6 +14,7 @@ import type { Message } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...procedureErrors,
   ...trainingErrors,
   ...safetyErrors,
   ...reportsErrors,

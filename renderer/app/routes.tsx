@@ -12,6 +12,10 @@ import { CalendarPage } from '../improvement/CalendarPage';
 import { OrganisationsPage } from '../improvement/extras';
 import { HealthOverviewPage } from '../improvement/HealthOverviewPage';
 import { UnitHealthPage } from '../improvement/UnitHealthPage';
+import { CataloguePage } from '../procedures/CataloguePage';
+import { ChecklistPage } from '../procedures/ChecklistPage';
+import { AdoptionMatrixPage } from '../procedures/AdoptionMatrixPage';
+import { ProcedurePage } from '../procedures/ProcedurePage';
 import { BoardPage } from '../units/BoardPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -34,6 +38,11 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/units/:id', element: <UnitPage /> },
   { path: '/waves', element: <WavesPage /> },
   { path: '/waves/:id', element: <WavePage /> },
+  { path: '/procedures', element: <CataloguePage /> },
+  { path: '/procedures/:id', element: <ProcedurePage /> },
+  { path: '/adoption', element: <AdoptionMatrixPage /> },
+  { path: '/checklists', element: <ChecklistPage /> },
+  { path: '/checklists/:unitId', element: <ChecklistPage /> },
   { path: '/training/staff', element: <StaffPage /> },
   { path: '/training/sessions', element: <SessionsPage /> },
   { path: '/training/sessions/:id', element: <SessionPage /> },

@@ -3,6 +3,7 @@ import * as safety from '../safety/i18n';
 import * as dashboard from '../dashboard/i18n';
 import * as reports from '../reports/i18n';
 import * as improvement from '../improvement/i18n';
+import * as procedures from '../procedures/i18n';
 import * as setup from '../setup/i18n';
 import * as units from '../units/i18n';
 import * as training from '../training/i18n';
@@ -14,6 +15,7 @@ export const catalogues = {
   setup,
   safety,
   units,
+  procedures,
   training,
   dashboard,
   reports,
