@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/connection';
@@ -39,7 +39,7 @@ export interface BenchRow {
 
 export interface BenchResult {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; loadAverage: number[] };
   data: { dir: string; scale?: string; seed?: number; areas?: { area: string; status: string }[] };
   rows: BenchRow[];
 }
@@ -57,6 +57,7 @@ function machine(): BenchResult['machine'] {
     memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 
@@ -112,6 +113,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const manifestFile = join(options.data, MANIFEST);
   const manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
   const rows: BenchRow[] = [];
+  const host = machine();
   const scratch = mkdtempSync(join(tmpdir(), 'isodesk-bench-'));
   try {
     // Cold start of the data layer: a new connection, schema check, first read.
@@ -239,7 +241,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   }
   return {
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: host,
     data: { dir: options.data, scale: manifest.scale, seed: manifest.seed, areas: manifest.areas?.map((a: { area: string; status: string }) => ({ area: a.area, status: a.status })) },
     rows,
   };
@@ -249,21 +251,23 @@ const fmt = (v?: number) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v.
 
 /** One table: operation, median, p95, target, result. */
 export function formatTable(result: BenchResult): string {
-  const head = ['Operation', 'median ms', 'p95 ms', 'peak RSS', 'target', 'result'];
+  const head = ['Operation', 'median ms', 'p95 ms', 'cpu ms', 'peak RSS', 'target', 'result'];
   const body = result.rows.map((r) => [
     r.label,
     fmt(r.summary?.median),
     fmt(r.summary?.p95),
+    fmt(r.summary?.cpuMedian),
     r.peakRssMb === undefined ? '' : `${r.peakRssMb} MB`,
     describeTarget(r.target) + (r.ratio === undefined ? '' : ` (is ${r.ratio.toFixed(2)}×)`),
     r.status === 'pending' ? (r.note ?? 'pending') : r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const m = result.machine;
   return [
     `ISO Desk benchmark — ${result.date} — ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}`,
     `Data: ${result.data.dir} (${result.data.scale ?? '?'}; areas ${(result.data.areas ?? []).map((a) => `${a.area}:${a.status}`).join(', ')})`,
+    `Load average at start ${result.machine.loadAverage.join(' / ')} (1/5/15 min). cpu ms = median CPU time of this process per run; median/p95 are wall clock.`,
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
