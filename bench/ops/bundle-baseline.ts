@@ -86,24 +86,27 @@ export async function rawExport(sqlite: Database.Database, dataDir: string, root
 }
 
 /**
- * A headquarters database to import into: migrated, holding the unit's
- * ancestors (as a real headquarters folder does), so foreign keys hold.
+ * A headquarters database to import into: migrated and holding every unit
+ * outside the bundle's subtree (a headquarters folder knows the national
+ * tree), so the rows' foreign keys hold as they would in a real import.
  */
 export function prepareTargetDb(source: Database.Database, rootId: string, dbFile: string): void {
   openDatabase(dbFile).close();
-  const ancestors = source
+  const others = source
     .prepare(
-      `WITH RECURSIVE a(id, depth) AS (SELECT parent_id, 1 FROM units WHERE id = ? UNION ALL
-         SELECT u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.id WHERE u.parent_id IS NOT NULL)
-       SELECT u.* FROM a JOIN units u ON u.id = a.id ORDER BY a.depth DESC`,
+      `WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
+       SELECT * FROM units WHERE id NOT IN (SELECT id FROM t)`,
     )
     .all(rootId) as Record<string, unknown>[];
   const target = new Database(dbFile);
   try {
-    for (const row of ancestors) {
-      const cols = Object.keys(row);
-      target.prepare(`INSERT INTO units (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(cols.map((c) => row[c] as never));
-    }
+    target.pragma('foreign_keys = OFF');
+    target.transaction(() => {
+      for (const row of others) {
+        const cols = Object.keys(row);
+        target.prepare(`INSERT INTO units (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(cols.map((c) => row[c] as never));
+      }
+    })();
   } finally {
     target.close();
   }
@@ -124,6 +127,8 @@ export async function rawImport(bundleFile: string, tables: TableRows[], dbFile:
   let rows = 0;
   try {
     sqlite.transaction(() => {
+      // Checked at commit: a merged unit names its successor, which may come later in the table.
+      sqlite.pragma('defer_foreign_keys = ON');
       for (const t of tables) {
         const insert = sqlite.prepare(`INSERT INTO "${t.table}" (${t.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`);
         for (const r of t.rows) {
