@@ -221,14 +221,23 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       if (options.renderer !== false) {
         log('renderer (Chromium)');
         const ui = await measureRenderer(router, uiRuns);
-        rows.push(measured('ui.boardVisible', `Load → rollout board visible (${board.total} units)`, TARGETS.boardVisible, ui.boardVisible));
+        const b = ui.breakdown;
+        rows.push(
+          measured(
+            'ui.boardVisible',
+            `Load → rollout board visible (${board.total} units)`,
+            TARGETS.boardVisible,
+            ui.boardVisible,
+            `medians: scripts done ${b.scriptsDone.toFixed(0)} ms, board data received ${b.boardDataReceived.toFixed(0)} ms`,
+          ),
+        );
         rows.push(
           measured(
             'ui.unitsFirstRows',
             `Open units list → first rows (${ui.unitsRows} rows, ${ui.unitsRowsInDom} in DOM)`,
             TARGETS.firstRows,
             ui.unitsFirstRows,
-            'stand-in long list until the staff list exists',
+            `stand-in long list until the staff list exists; median: list data received ${b.unitsDataReceived.toFixed(0)} ms after opening`,
           ),
         );
         rows.push(pending('ui.staffFirstRows', 'Open 30,000-row staff list → first rows', TARGETS.firstRows, 'pending: training (issue 4)'));
@@ -271,5 +280,6 @@ export function formatTable(result: BenchResult): string {
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
+    ...result.rows.filter((r) => r.status === 'measured' && r.note).map((r) => `  · ${r.label}: ${r.note}`),
   ].join('\n');
 }

@@ -79,7 +79,10 @@ export function generateData(options: GenerateOptions): GenerateResult {
   try {
     const office = OFFICES[options.scale];
     const tree = unitTree(rng.fork('tree'), options.scale);
-    ws.sqlite.transaction(() => completeSetup(ws, { office, operator: 'Thư ký ISO', language: 'vi', demo: false }))();
+    const operator = 'Thư ký ISO';
+    ws.sqlite.transaction(() => completeSetup(ws, { office, operator, language: 'vi', demo: false }))();
+    // The operator is fixed for the whole run: no settings read per change-log entry.
+    ws.actor = () => operator;
     const g: GenContext = { ws, clock, rng, scale: options.scale, history, timeline: new Timeline(), tree, officeCode: office.code };
     const areas: GenerateResult['areas'] = [];
     for (const m of areaModules) {

@@ -31,6 +31,8 @@ export interface RendererFigures {
   unitsFirstRows: Summary;
   unitsRows: number;
   unitsRowsInDom: number;
+  /** Where the time went (medians, ms on the page clock): script ready, data received. */
+  breakdown: { scriptsDone: number; boardDataReceived: number; unitsDataReceived: number };
 }
 
 /**
@@ -51,6 +53,9 @@ export async function measureRenderer(router: Router, runs: number): Promise<Ren
     const rows: number[] = [];
     let unitsRows = 0;
     let unitsRowsInDom = 0;
+    const scripts: number[] = [];
+    const boardData: number[] = [];
+    const unitsData: number[] = [];
     for (let i = -1; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
       await context.addInitScript(FIRST_ROWS_OBSERVER);
@@ -59,6 +64,11 @@ export async function measureRenderer(router: Router, runs: number): Promise<Ren
       await page.goto(host.openUrl, { waitUntil: 'commit' });
       await page.waitForFunction(() => performance.getEntriesByName('board-visible').length > 0, undefined, { polling: 'raf' });
       const visible = await page.evaluate(() => performance.getEntriesByName('board-visible')[0].startTime);
+      const timing = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const api = (m: string) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith(`/api/${m}`))?.responseEnd ?? 0;
+        return { scriptsDone: nav.domContentLoadedEventEnd, board: api('board.get') };
+      });
       await page.evaluate(() => {
         performance.mark('list-open');
         window.location.hash = '#/units';
@@ -67,7 +77,8 @@ export async function measureRenderer(router: Router, runs: number): Promise<Ren
       const list = await page.evaluate(() => {
         const open = performance.getEntriesByName('list-open')[0].startTime;
         const shown = performance.getEntriesByName('rows:units-table')[0] as PerformanceMark;
-        return { ms: shown.startTime - open, inDom: (shown.detail as { inDom: number }).inDom };
+        const data = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('/api/units.list')).at(-1);
+        return { ms: shown.startTime - open, inDom: (shown.detail as { inDom: number }).inDom, data: (data?.responseEnd ?? open) - open };
       });
       // The row count the list reports ("772 dòng"), once the data is in.
       const total = await page.evaluate(() => {
@@ -80,8 +91,18 @@ export async function measureRenderer(router: Router, runs: number): Promise<Ren
       rows.push(list.ms);
       unitsRows = total;
       unitsRowsInDom = list.inDom;
+      scripts.push(timing.scriptsDone);
+      boardData.push(timing.board);
+      unitsData.push(list.data);
     }
-    return { boardVisible: summarise(board), unitsFirstRows: summarise(rows), unitsRows, unitsRowsInDom };
+    const med = (v: number[]) => summarise(v).median;
+    return {
+      boardVisible: summarise(board),
+      unitsFirstRows: summarise(rows),
+      unitsRows,
+      unitsRowsInDom,
+      breakdown: { scriptsDone: med(scripts), boardDataReceived: med(boardData), unitsDataReceived: med(unitsData) },
+    };
   } finally {
     await browser?.close();
     await host.close();
