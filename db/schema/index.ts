@@ -1,3 +1,4 @@
 export * from './system';
 export * from './units';
 export * from './synced';
+export * from './training';

@@ -1,3 +1,4 @@
+import { attendance, courseTypes, roleRequirements, staff, trainingImports, trainingSessions } from './training';
 import { isoTeams, teamMembers, unitEvents, units, unitSteps, waveMembers, waves } from './units';
 
 /**
@@ -13,6 +14,12 @@ export const syncedTables = {
   wave_members: waveMembers,
   iso_teams: isoTeams,
   team_members: teamMembers,
+  course_types: courseTypes,
+  role_requirements: roleRequirements,
+  staff,
+  training_sessions: trainingSessions,
+  attendance,
+  training_imports: trainingImports,
 } as const;
 
 export type SyncedTableName = keyof typeof syncedTables;

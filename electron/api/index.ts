@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyMethod } from './define';
 import { systemApi } from './system';
 import { unitsApi } from './units';
+import { trainingApi } from './training';
 
 /**
  * The one contract. IPC, the localhost host and the CLI all serve exactly
@@ -10,6 +11,7 @@ import { unitsApi } from './units';
 export const api = {
   ...systemApi,
   ...unitsApi,
+  ...trainingApi,
 } satisfies Record<string, AnyMethod>;
 
 export type Api = typeof api;

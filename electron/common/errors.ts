@@ -1,5 +1,6 @@
 import { coreErrors } from './errors/core';
 import { fieldLabels } from './errors/fields';
+import { trainingErrors } from './errors/training';
 import type { Message } from './errors/types';
 
 /**
@@ -8,6 +9,7 @@ import type { Message } from './errors/types';
  */
 export const errorCatalogue = {
   ...coreErrors,
+  ...trainingErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -11,4 +11,10 @@ export const nav: NavEntry[] = [
   { path: '/', label: 'units:nav.board' },
   { path: '/units', label: 'units:nav.units' },
   { path: '/waves', label: 'units:nav.waves' },
+  { path: '/training/staff', label: 'training:nav.staff' },
+  { path: '/training/sessions', label: 'training:nav.sessions' },
+  { path: '/training/matrix', label: 'training:nav.matrix' },
+  { path: '/training/auditors', label: 'training:nav.auditors' },
+  { path: '/training/figures', label: 'training:nav.figures' },
+  { path: '/training/courses', label: 'training:nav.courses' },
 ];

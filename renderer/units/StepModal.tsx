@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useErrorText } from '../api/hooks';
+import { useApiMutation } from '../api/hooks';
 import { DateField } from '../components/DateField';
+import { FormActions } from '../components/FormActions';
 
 export interface StepValues {
   unitId: string;
@@ -20,7 +21,6 @@ export interface StepValues {
 /** Edits one of a unit's four steps; the service's rule errors are shown in the form. */
 export function StepModal({ value, onClose }: { value: StepValues | null; onClose: () => void }) {
   const { t } = useTranslation('units');
-  const errorText = useErrorText();
   const [form, setForm] = useState<StepValues | null>(value);
   useEffect(() => setForm(value), [value]);
   const save = useApiMutation('steps.update', { quiet: true, successMessage: t('unit.stepSaved'), onSuccess: onClose });
@@ -61,19 +61,7 @@ export function StepModal({ value, onClose }: { value: StepValues | null; onClos
           </SimpleGrid>
           <TextInput label={t('unit.evidence')} description={t('unit.evidenceHint')} value={form.evidence ?? ''} onChange={(e) => set({ evidence: e.currentTarget.value })} />
           <TextInput label={t('unit.note')} value={form.note ?? ''} onChange={(e) => set({ note: e.currentTarget.value })} />
-          {save.error != null && (
-            <Alert color="red" data-testid="step-error">
-              {errorText(save.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="step-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="step" />
         </Stack>
       </form>
     </Modal>

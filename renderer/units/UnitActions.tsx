@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
 import { isoDateOf } from '../../electron/common/dates';
-import { useApi, useApiMutation, useErrorText } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
+import { FormActions } from '../components/FormActions';
 import { DateField } from '../components/DateField';
 
 type Unit = ApiOutput<'units.get'>['unit'];
@@ -12,7 +13,6 @@ type Mode = 'edit' | 'merge' | 'split' | null;
 /** Rename/move, merge and split a unit (the 2025 reorganisation), each with its decision and date. */
 export function UnitActions({ unit }: { unit: Unit }) {
   const { t } = useTranslation('units');
-  const errorText = useErrorText();
   const [mode, setMode] = useState<Mode>(null);
   const units = useApi('units.list', {}).data ?? [];
   const [name, setName] = useState(unit.name);
@@ -105,13 +105,7 @@ export function UnitActions({ unit }: { unit: Unit }) {
               </>
             )}
             {decisionFields}
-            {error != null && <Alert color="red">{errorText(error)}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit">{t('common:actions.save')}</Button>
-            </Group>
+            <FormActions error={error} pending={update.isPending || merge.isPending || split.isPending} onCancel={close} />
           </Stack>
         </form>
       </Modal>

@@ -1,14 +1,14 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation, useErrorText } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
+import { FormActions } from '../components/FormActions';
 
 type UnitType = 'hq' | 'province' | 'district' | 'affiliated';
 
 /** Adds a unit under a parent; the service checks the code is unique and the parent fits the type. */
 export function AddUnitModal({ opened, onClose, defaultParentId }: { opened: boolean; onClose: () => void; defaultParentId?: string }) {
   const { t } = useTranslation('units');
-  const errorText = useErrorText();
   const parents = useApi('units.list', {}).data ?? [];
   const [form, setForm] = useState({ code: '', name: '', type: 'district' as UnitType, parentId: defaultParentId ?? null as string | null, region: null as string | null });
   const create = useApiMutation('units.create', {
@@ -61,15 +61,7 @@ export function AddUnitModal({ opened, onClose, defaultParentId }: { opened: boo
             data={(['north', 'centre', 'south'] as const).map((r) => ({ value: r, label: t(`common:region.${r}`) }))}
             clearable
           />
-          {create.error != null && <Alert color="red">{errorText(create.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="unit-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
+          <FormActions error={create.error} pending={create.isPending} onCancel={onClose} testId="unit" />
         </Stack>
       </form>
     </Modal>

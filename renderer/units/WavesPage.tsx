@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
-import { useApi, useApiMutation, useErrorText } from '../api/hooks';
+import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
+import { FormActions } from '../components/FormActions';
 import { PageHeader } from '../components/PageHeader';
 
 type Wave = ApiOutput<'waves.list'>[number];
@@ -14,7 +15,6 @@ type Wave = ApiOutput<'waves.list'>[number];
 export function WavesPage() {
   const { t } = useTranslation('units');
   const navigate = useNavigate();
-  const errorText = useErrorText();
   const waves = useApi('waves.list', {}).data ?? [];
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ name: '', plannedStart: null as string | null, plannedEnd: null as string | null, note: '' });
@@ -51,15 +51,7 @@ export function WavesPage() {
               <DateField label={t('waves.plannedEnd')} value={form.plannedEnd} onChange={(v) => setForm({ ...form, plannedEnd: v })} required />
             </Group>
             <TextInput label={t('waves.note')} value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} />
-            {create.error != null && <Alert color="red">{errorText(create.error)}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('common:actions.save')}
-              </Button>
-            </Group>
+            <FormActions error={create.error} pending={create.isPending} onCancel={() => setOpen(false)} />
           </Stack>
         </form>
       </Modal>

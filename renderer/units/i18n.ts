@@ -90,6 +90,15 @@ export const vi = {
     addPart: 'Thêm đơn vị mới',
     successor: 'Kế thừa bởi',
   },
+  tables: {
+    units: 'Đơn vị',
+    unit_events: 'Sự kiện tổ chức',
+    unit_steps: 'Bước triển khai',
+    waves: 'Đợt triển khai',
+    wave_members: 'Đơn vị trong đợt',
+    iso_teams: 'Ban/Tổ ISO',
+    team_members: 'Thành viên Ban/Tổ ISO',
+  },
   waves: {
     title: 'Đợt triển khai',
     subtitle: 'Các đợt triển khai với thời gian kế hoạch và đơn vị tham gia.',
@@ -197,6 +206,15 @@ export const en: Translation<typeof vi> = {
     part: 'New unit {{n}}',
     addPart: 'Add a new unit',
     successor: 'Succeeded by',
+  },
+  tables: {
+    units: 'Unit',
+    unit_events: 'Organisational event',
+    unit_steps: 'Rollout step',
+    waves: 'Wave',
+    wave_members: 'Wave member',
+    iso_teams: 'ISO team',
+    team_members: 'ISO team member',
   },
   waves: {
     title: 'Rollout waves',
