@@ -152,7 +152,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         measured('query.board', `Rollout board, whole nation (board.get, ${board.total} units)`, TARGETS.query, await timeRuns(runs, () => call(router, 'board.get', {}))),
       );
       rows.push(pending('query.dashboard', 'Dashboard, whole nation', TARGETS.query, 'pending: dashboard (issue 7)'));
-      rows.push(pending('query.trainingMatrix', 'Training matrix, whole nation', TARGETS.query, 'pending: training (issue 4)'));
+      const staffCount = (ws.sqlite.prepare('SELECT count(*) AS n FROM staff WHERE deleted = 0').get() as { n: number }).n;
+      rows.push(
+        measured(
+          'query.trainingMatrix',
+          `Training matrix, whole nation (training.matrix, ${staffCount} staff)`,
+          TARGETS.query,
+          await timeRuns(runs, () => call(router, 'training.matrix', {})),
+        ),
+      );
       rows.push(pending('query.actionBoard', 'Action board, whole nation', TARGETS.query, 'pending: improvement (issue 5)'));
 
       const queries = ['thi xa', 'thanh pho', 'ha noi', 'binh', 'huyen dong', 'song'];
@@ -166,7 +174,16 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         ),
       );
       rows.push(pending('search.documents', 'Search documents without diacritics', TARGETS.search, 'pending: procedures (issue 3)'));
-      rows.push(pending('search.staff', 'Search staff without diacritics', TARGETS.search, 'pending: training (issue 4)'));
+      const staffQueries = ['nguyen thi', 'tran van hung', 'pho giam doc', 'to thu', 'le thi lan', 'hoang'];
+      rows.push(
+        measured(
+          'search.staff',
+          `Search staff without diacritics (training.staff.list, ${staffCount} staff)`,
+          TARGETS.search,
+          await timeRuns(runs, (i) => call(router, 'training.staff.list', { query: staffQueries[Math.abs(i) % staffQueries.length], status: 'all' })),
+          `queries: ${staffQueries.join(' | ')}`,
+        ),
+      );
 
       // Bundles: raw baselines now; the bundle functions once issue 6 plugs them in.
       const province = biggestProvince(ws);
@@ -237,10 +254,18 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
             `Open units list → first rows (${ui.unitsRows} rows, ${ui.unitsRowsInDom} in DOM)`,
             TARGETS.firstRows,
             ui.unitsFirstRows,
-            `stand-in long list until the staff list exists; median: list data received ${b.unitsDataReceived.toFixed(0)} ms after opening`,
+            `median: list data received ${b.unitsDataReceived.toFixed(0)} ms after opening`,
           ),
         );
-        rows.push(pending('ui.staffFirstRows', 'Open 30,000-row staff list → first rows', TARGETS.firstRows, 'pending: training (issue 4)'));
+        rows.push(
+          measured(
+            'ui.staffFirstRows',
+            `Open staff list → first rows (${ui.staffRows} rows, ${ui.staffRowsInDom} in DOM)`,
+            TARGETS.firstRows,
+            ui.staffFirstRows,
+            `median: staff data received ${b.staffDataReceived.toFixed(0)} ms after opening`,
+          ),
+        );
       }
     } finally {
       ws.close();

@@ -86,25 +86,24 @@ export async function rawExport(sqlite: Database.Database, dataDir: string, root
 }
 
 /**
- * A headquarters database to import into: migrated and holding every unit
- * outside the bundle's subtree (a headquarters folder knows the national
- * tree), so the rows' foreign keys hold as they would in a real import.
+ * A headquarters database to import into: migrated and holding every
+ * synchronised row outside the bundle's subtree (headquarters has the rest
+ * of the nation, and the course catalogue), so the bundle's foreign keys hold
+ * as they would in a real import.
  */
 export function prepareTargetDb(source: Database.Database, rootId: string, dbFile: string): void {
   openDatabase(dbFile).close();
-  const others = source
-    .prepare(
-      `WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
-       SELECT * FROM units WHERE id NOT IN (SELECT id FROM t)`,
-    )
-    .all(rootId) as Record<string, unknown>[];
+  subtreeRows(source, rootId); // fills temp.bench_subtree
   const target = new Database(dbFile);
   try {
     target.pragma('foreign_keys = OFF');
     target.transaction(() => {
-      for (const row of others) {
-        const cols = Object.keys(row);
-        target.prepare(`INSERT INTO units (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(cols.map((c) => row[c] as never));
+      for (const table of Object.keys(syncedTables)) {
+        const rows = source.prepare(`SELECT * FROM "${table}" WHERE unit_id NOT IN (SELECT id FROM bench_subtree)`).all() as Record<string, unknown>[];
+        if (rows.length === 0) continue;
+        const cols = Object.keys(rows[0]);
+        const insert = target.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        for (const row of rows) insert.run(cols.map((c) => row[c] as never));
       }
     })();
   } finally {

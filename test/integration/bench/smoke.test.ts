@@ -30,8 +30,8 @@ describe('bench data generator and benchmark (tiny scale, not timed)', () => {
     first = generateData({ out: join(root, 'a'), scale: 'tiny', seed: 7 });
     expect(first.integrity.problems).toEqual([]);
     expect(first.integrity.ok).toBe(true);
-    // Every synchronised table the units area owns has rows, each explained by the change log.
-    for (const table of ['units', 'unit_events', 'unit_steps', 'waves', 'wave_members', 'iso_teams', 'team_members']) {
+    // Every synchronised table the generated areas own has rows, each explained by the change log.
+    for (const table of ['units', 'unit_events', 'unit_steps', 'waves', 'wave_members', 'iso_teams', 'team_members', 'course_types', 'staff', 'training_sessions', 'attendance']) {
       expect(first.integrity.rows[table], table).toBeGreaterThan(0);
     }
     expect(first.integrity.span.years).toBeGreaterThan(9);
@@ -47,8 +47,8 @@ describe('bench data generator and benchmark (tiny scale, not timed)', () => {
   });
 
   it('lists which areas were generated and which are still pending', () => {
-    expect(first.areas.filter((a) => a.status === 'generated').map((a) => a.area)).toEqual(['units']);
-    expect(first.areas.filter((a) => a.status === 'pending').map((a) => a.area)).toEqual(['procedures', 'training', 'improvement']);
+    expect(first.areas.filter((a) => a.status === 'generated').map((a) => a.area)).toEqual(['units', 'training']);
+    expect(first.areas.filter((a) => a.status === 'pending').map((a) => a.area)).toEqual(['procedures', 'improvement']);
     const text = describeResult(first);
     expect(text).toContain('PENDING    procedures');
     expect(text).toContain('Integrity: ok');
@@ -68,7 +68,7 @@ describe('bench data generator and benchmark (tiny scale, not timed)', () => {
   it('runs the benchmark end to end, pending rows for the areas not built yet', async () => {
     const result = await runBenchmark({ data: join(root, 'a'), runs: 2, uiRuns: 1 });
     const byId = new Map(result.rows.map((r) => [r.id, r]));
-    for (const id of ['open.existing', 'open.migrate', 'query.board', 'search.units', 'bundle.export.raw', 'bundle.import.raw', 'ui.boardVisible', 'ui.unitsFirstRows']) {
+    for (const id of ['open.existing', 'open.migrate', 'query.board', 'query.trainingMatrix', 'search.units', 'search.staff', 'bundle.export.raw', 'bundle.import.raw', 'ui.boardVisible', 'ui.unitsFirstRows', 'ui.staffFirstRows']) {
       const row = byId.get(id);
       expect(row?.status, id).toBe('measured');
       expect(row?.summary?.runs, id).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe('bench data generator and benchmark (tiny scale, not timed)', () => {
     }
     expect(byId.get('bundle.export.raw')?.peakRssMb).toBeGreaterThan(0);
     expect(byId.get('bundle.import.raw')?.peakRssMb).toBeGreaterThan(0);
-    for (const id of ['query.dashboard', 'query.trainingMatrix', 'query.actionBoard', 'search.documents', 'search.staff', 'bundle.export', 'bundle.import', 'ui.staffFirstRows']) {
+    for (const id of ['query.dashboard', 'query.actionBoard', 'search.documents', 'bundle.export', 'bundle.import']) {
       expect(byId.get(id)?.status, id).toBe('pending');
       expect(byId.get(id)?.pass, id).toBeNull();
     }
