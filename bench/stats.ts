@@ -27,12 +27,17 @@ export function summarise(samples: number[], cpuSamples?: number[]): Summary {
   return out;
 }
 
-/** Times `fn` `runs` times after `warmup` untimed runs (wall clock and CPU). */
-export async function timeRuns(runs: number, fn: (i: number) => unknown, warmup = 1): Promise<Summary> {
+/**
+ * Times `fn` `runs` times after `warmup` untimed runs (wall clock and CPU).
+ * A slow operation stops early once `budgetMs` is spent, after at least 5 runs.
+ */
+export async function timeRuns(runs: number, fn: (i: number) => unknown, warmup = 1, budgetMs = 30_000): Promise<Summary> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const samples: number[] = [];
   const cpu: number[] = [];
+  const began = performance.now();
   for (let i = 0; i < runs; i++) {
+    if (i >= 5 && performance.now() - began > budgetMs) break;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn(i);
