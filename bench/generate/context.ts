@@ -65,6 +65,8 @@ export interface GenContext {
   tree: TreeUnit[];
   /** The office this data folder belongs to (headquarters at national scale). */
   officeCode: string;
+  /** Unit code → the day it stops acting (merged into another); set by the units module. */
+  activeUntil: Map<string, number>;
 }
 
 /**

@@ -83,7 +83,7 @@ export function generateData(options: GenerateOptions): GenerateResult {
     ws.sqlite.transaction(() => completeSetup(ws, { office, operator, language: 'vi', demo: false }))();
     // The operator is fixed for the whole run: no settings read per change-log entry.
     ws.actor = () => operator;
-    const g: GenContext = { ws, clock, rng, scale: options.scale, history, timeline: new Timeline(), tree, officeCode: office.code };
+    const g: GenContext = { ws, clock, rng, scale: options.scale, history, timeline: new Timeline(), tree, officeCode: office.code, activeUntil: new Map() };
     const areas: GenerateResult['areas'] = [];
     for (const m of areaModules) {
       if (m.status === 'ready') m.schedule(g);

@@ -50,12 +50,14 @@ export const trainingModule: AreaModule = {
     const { timeline: tl, ws } = g;
     const rng = g.rng.fork('training');
     const start = dayMs(g.history.start);
-    const end = dayMs(g.history.end);
+    const historyEnd = dayMs(g.history.end);
     tl.at(start + 7 * DAY, 'course catalogue', () => ensureCourseTypes(ws));
 
     for (const u of g.tree) {
       if (u.type === 'hq') continue;
       const r = rng.fork(u.code);
+      // A merged unit keeps its people and records but holds no more sessions and hires no one.
+      const end = Math.min(historyEnd, (g.activeUntil.get(u.code) ?? Infinity) - 1);
       const unitId = unitIdForCode(u.code);
       const ws0 = dayMs(referenceWaves.find((w) => w.key === u.wave)!.plannedStart);
       const departments = DEPARTMENTS[u.type === 'province' ? 'province' : u.type === 'affiliated' ? 'affiliated' : 'district'];
@@ -130,7 +132,7 @@ export const trainingModule: AreaModule = {
       session('VTL', ws0 + r.int(35, 60) * DAY, 3, team, { title: 'Hướng dẫn xây dựng tài liệu, quy trình' });
       session('DGNB', ws0 + r.int(80, 110) * DAY, 3, (p) => auditorsOnly(p) || p.role === 'secretary', { title: 'Đào tạo đánh giá nội bộ' });
       if (u.type === 'province') {
-        for (let y = new Date(ws0).getUTCFullYear() + 1; y <= new Date(end).getUTCFullYear(); y += 3) {
+        for (let y = new Date(ws0).getUTCFullYear() + 1; y <= new Date(historyEnd).getUTCFullYear(); y += 3) {
           session('CGDG', dayMs(`${y}-03-01`) + r.int(0, 60) * DAY, 5, auditorsOnly, { title: `Chuyên gia đánh giá nội bộ khóa ${y}`, certificate: true });
         }
       }

@@ -122,6 +122,7 @@ export const unitsModule: AreaModule = {
         const eventDate = isoDay(day);
         const decisionNo = decision(rng, 'NQ-UBTVQH14');
         mergedAt.set(source.code, day);
+        g.activeUntil.set(source.code, day);
         tl.at(when(rng, day + 2 * DAY), `merge ${source.code} into ${target.code}`, () =>
           mergeUnits(ws, { sourceIds: [unitIdForCode(source.code)], targetId: unitIdForCode(target.code), eventDate, decisionNo }),
         );

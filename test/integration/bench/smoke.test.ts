@@ -41,6 +41,14 @@ describe('bench data generator and benchmark (tiny scale, not timed)', () => {
     const names = db.prepare('SELECT full_name FROM team_members').all() as { full_name: string }[];
     expect(names.some((n) => /^(Nguyễn|Trần|Lê|Phạm) /.test(n.full_name))).toBe(true);
     expect(db.prepare("SELECT count(*) AS n FROM units WHERE status = 'merged' AND successor_id IS NOT NULL").get()).toEqual({ n: 1 });
+    // The merged district keeps its people but holds no session after its merge.
+    const late = db
+      .prepare(
+        `SELECT count(*) AS n FROM training_sessions s JOIN units u ON u.id = s.unit_id JOIN unit_events e ON e.subject_id = u.id AND e.kind = 'merged'
+         WHERE u.status = 'merged' AND s.start_date >= e.event_date`,
+      )
+      .get();
+    expect(late).toEqual({ n: 0 });
     // The folder's own checks agree with the generator's report.
     expect(checkIntegrity(db).ok).toBe(true);
     db.close();
