@@ -34,12 +34,20 @@ export interface DataTableProps<T> {
 const ROW_HEIGHT = 41;
 const VIRTUAL_FROM = 150;
 
+// One collator for every sort: `localeCompare(…, 'vi')` looked the locale up on each comparison.
+const collator = new Intl.Collator('vi', { numeric: true });
+
+/** Sort key of a cell, computed once per row rather than once per comparison. */
+function sortKey(v: string | number | null): string | number | null {
+  return v === null || v === '' || typeof v === 'number' ? v : fold(String(v));
+}
+
 function compare(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
   if (a === null || a === '') return 1;
   if (b === null || b === '') return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return fold(String(a)).localeCompare(fold(String(b)), 'vi', { numeric: true });
+  return collator.compare(String(a), String(b));
 }
 
 /**
@@ -60,7 +68,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (!sort) return filtered;
     const col = props.columns.find((c) => c.key === sort.key);
     if (!col) return filtered;
-    const sorted = [...filtered].sort((a, b) => compare(col.value(a), col.value(b)));
+    const keyed = filtered.map((row) => ({ row, key: sortKey(col.value(row)) }));
+    keyed.sort((a, b) => compare(a.key, b.key));
+    const sorted = keyed.map((k) => k.row);
     return sort.dir === 'desc' ? sorted.reverse() : sorted;
   }, [props.rows, props.columns, query, sort]);
 

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 export interface ExportColumn {
   header: string;
   type?: 'text' | 'number' | 'date';
@@ -12,6 +10,8 @@ export interface ExportColumn {
  * filterable, and the header row stays visible when scrolling.
  */
 export async function buildXlsx(sheetName: string, columns: ExportColumn[], rows: (string | number | null)[][]): Promise<ArrayBuffer> {
+  // Loaded on first export: exceljs is over half the renderer's code, and every screen would parse it at start-up.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ISO Desk';
   const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -44,8 +44,14 @@ export function listStaff(ctx: ServiceContext, filter: StaffFilter = {}): StaffL
     .filter((s) => status === 'all' || s.status === status)
     .map((s) => ({ ...s, unitCode: unitById.get(s.unitId)?.code ?? '', unitName: unitById.get(s.unitId)?.name ?? '' }))
     .filter((s) => !filter.query || matchesQuery(`${s.fullName} ${s.staffCode} ${s.position} ${s.department} ${s.unitName}`, filter.query))
-    .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || lastNameKey(a.fullName).localeCompare(lastNameKey(b.fullName), 'vi'));
+    // Keys computed once per person and one collator per sort: folding and locale look-up per comparison dominated national lists.
+    .map((s) => ({ s, name: lastNameKey(s.fullName) }))
+    .sort((a, b) => byCode.compare(a.s.unitCode, b.s.unitCode) || byName.compare(a.name, b.name))
+    .map(({ s }) => s);
 }
+
+const byCode = new Intl.Collator();
+const byName = new Intl.Collator('vi');
 
 /** Vietnamese lists sort by given name (the last word), then the whole name. */
 function lastNameKey(name: string): string {
