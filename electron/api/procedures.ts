@@ -29,8 +29,13 @@ import {
   versionsOf,
   withdrawVersion,
 } from '../services/procedures/versions';
+import { registerAttachmentLister } from '../services/exchange/attachments';
+import { procedureFilesForBundle } from '../services/procedures/attachments';
 import { job, mutation, query } from './define';
 import { id, isoDate, optionalDate, requiredText, text } from './schemas';
+
+// Procedure files travel in signed bundles with the rows that name them.
+registerAttachmentLister(procedureFilesForBundle);
 
 const domain = z.enum(procedureDomains);
 const origin = z.enum(procedureOrigins);

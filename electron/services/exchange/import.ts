@@ -1,3 +1,4 @@
+import { backupBefore } from '../backup';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -440,6 +441,8 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
       throw new AppError('BUNDLE_GAP', { issuer: h.issuer.code, sequence: h.sequence, missing: preview.missing.join(', ') });
     }
     unlockOfficeKey(ctx).privateKey.fill(0); // the receipt must be signable before anything is written
+    // A verified backup before every import: the way back if the sender's data was wrong.
+    await backupBefore(ctx, 'bundle-import');
     for (const a of plan.attachments) storeAttachment(ctx, a.sha256, bundle.pathOf(a.path));
     const storedRel = storedName(h, bundle.bundleSha256);
     const storedAbs = join(ctx.dataDir, storedRel);

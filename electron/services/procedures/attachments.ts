@@ -1,3 +1,4 @@
+import type { AttachmentFile, AttachmentScope } from '../exchange/attachments';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -279,4 +280,27 @@ export function attachmentsForBundle(ctx: ServiceContext, unitIds: string[]): Bu
 /** True when the store already holds the bytes of this hash (the bundle area can skip copying them). */
 export async function hasBlob(ctx: Pick<ServiceContext, 'dataDir'>, sha256: string): Promise<boolean> {
   return !!(await stat(blobPath(ctx, sha256)).catch(() => null));
+}
+
+/**
+ * Which procedure files travel in a bundle: a full bundle carries every file
+ * of the issuer's units, a delta only the files of the attachment rows it
+ * carries. Registered with the exchange by the procedures API.
+ */
+export function procedureFilesForBundle(ctx: ServiceContext, scope: AttachmentScope): AttachmentFile[] {
+  let files = attachmentsForBundle(ctx, [...scope.unitIds]);
+  if (!scope.full) {
+    const carried = [...(scope.rowIds.get('attachments') ?? [])];
+    if (carried.length === 0) return [];
+    const wanted = new Set(
+      ctx.db
+        .select({ sha256: attachments.sha256 })
+        .from(attachments)
+        .where(inArray(attachments.id, carried))
+        .all()
+        .map((r) => r.sha256),
+    );
+    files = files.filter((f) => wanted.has(f.sha256));
+  }
+  return files.map((f) => ({ sha256: f.sha256, size: f.size, file: f.path }));
 }

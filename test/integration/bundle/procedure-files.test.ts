@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportBundle, importBundle } from '../../../electron/services/exchange';
+import { call, office, trust } from './offices';
+
+const PDF = Buffer.from('%PDF-1.4\n% quy trình thu BHXH\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** Story 7: a district's approved procedure, with its signed PDF, reaches the province in a bundle. */
+describe('procedure files travel with their rows', () => {
+  it('a district procedure version and its PDF arrive at the province; a backup is taken first', async () => {
+    const district = office('3101');
+    const province = office('31');
+    trust(province, district);
+    const p = await call(district.router, 'procedures.create', { code: 'QT-THU-09', title: 'Thu BHXH', domain: 'thu', origin: 'district' });
+    const v = await call(district.router, 'versions.createDraft', { procedureId: p.id });
+    const a = await call(district.router, 'attachments.upload', {
+      subjectType: 'procedure_version',
+      subjectId: v.id,
+      name: 'QT-THU-09.pdf',
+      contentBase64: PDF.toString('base64'),
+    });
+    const bundle = await exportBundle(district.ws, { output: join(district.dir, 'b.zip') });
+    expect(bundle.attachments).toBe(1);
+
+    await importBundle(province.ws, bundle.file);
+    const stored = join(province.dir, 'attachments', a.sha256.slice(0, 2), a.sha256);
+    expect(existsSync(stored)).toBe(true);
+    expect(readFileSync(stored).equals(PDF)).toBe(true);
+    const row = province.ws.sqlite.prepare('SELECT name, sha256 FROM attachments WHERE id = ?').get(a.id);
+    expect(row).toEqual({ name: 'QT-THU-09.pdf', sha256: a.sha256 });
+    // The import was preceded by a verified backup of the province's data.
+    const list = await call(province.router, 'backup.list', {});
+    expect(list.backups.some((b: any) => b.reason === 'pre-bundle-import')).toBe(true);
+  });
+});
