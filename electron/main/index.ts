@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createRouter } from '../api/router';
 import { IPC, type BridgeEnvelope, type DialogResult } from '../common/bridge';
 import { AppError } from '../common/errors';
+import { electronPdfPrinter, setPdfPrinter } from '../services/reports/pdf';
 import { readSetting } from '../services/settings';
 import { openWorkspace, type Workspace } from '../services/workspace';
 import { resolveAppFile } from './app-files';
@@ -178,6 +179,17 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuLanguage(readSetting(ws, 'language')), process.platform, !packaged)));
   const router = createRouter(ws);
+  // Reports print to PDF with Electron's own Chromium: a hidden window with no
+  // scripts, in its own in-memory session, showing only the report's HTML.
+  setPdfPrinter(
+    electronPdfPrinter(async () => {
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: { partition: 'isodesk-print', sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+      });
+      return { contents: printer.webContents, close: () => printer.destroy() };
+    }),
+  );
   const devServerUrl = packaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const entry = rendererEntry({ packaged, devServerUrl });
   const trusted = trustedOrigins(entry);

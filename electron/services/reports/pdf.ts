@@ -29,7 +29,7 @@ export function chromiumPdfPrinter(executablePath = process.env.CHROMIUM_PATH ??
 /** The part of Electron's WebContents the printer uses (structural, so this file never imports 'electron'). */
 export interface PrintingWebContents {
   loadURL(url: string): Promise<void>;
-  printToPDF(options: { pageSize?: string; printBackground?: boolean; preferCSSPageSize?: boolean }): Promise<Uint8Array>;
+  printToPDF(options: { pageSize?: 'A4'; printBackground?: boolean; preferCSSPageSize?: boolean }): Promise<Uint8Array>;
 }
 
 /**
