@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { clauseTrees, mapping2008to2015 } from '../../db/reference/procedures';
-import { clauseStatuses, procedureDomains, procedureOrigins, versionReasons } from '../../db/schema';
 import { adoptForUnits, adoptForWave, adoptionMatrix, adoptionsOfProcedure, adoptVersion, outdatedAdoptions, removeAdoption } from '../services/procedures/adoption';
 import {
   attachFile,
@@ -29,6 +27,14 @@ import {
   versionsOf,
   withdrawVersion,
 } from '../services/procedures/versions';
+import {
+  clauseStatuses,
+  clauseTrees,
+  mapping2008to2015,
+  procedureDomains,
+  procedureOrigins,
+  versionReasons,
+} from '../services/procedures/vocabulary';
 import { registerAttachmentLister } from '../services/exchange/attachments';
 import { procedureFilesForBundle } from '../services/procedures/attachments';
 import { job, mutation, query } from './define';
