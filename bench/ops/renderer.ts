@@ -90,7 +90,8 @@ export async function measureRenderer(router: Router, runs: number): Promise<Ren
       await context.addInitScript(FIRST_ROWS_OBSERVER);
       const page = await context.newPage();
       page.setDefaultTimeout(120_000);
-      await page.goto(host.openUrl, { waitUntil: 'commit' });
+      // The rollout board is at /board (the dashboard is the home screen); the token rides along in the fragment.
+      await page.goto(`${host.url}/#/board&token=${host.token}`, { waitUntil: 'commit' });
       await page.waitForFunction(() => performance.getEntriesByName('board-visible').length > 0, undefined, { polling: 'raf' });
       const timing = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

@@ -122,7 +122,10 @@ export const exchangeApi = {
   'exchange.bundle.inspect': job(source, (ctx, i) => inspectBundle(ctx, resolveSource(ctx, i))),
   'exchange.bundle.preview': job(source, (ctx, i) => previewBundle(ctx, resolveSource(ctx, i))),
   'exchange.bundle.import': job(
-    z.object({ path: z.string().max(4000).optional(), upload: uploadId.optional(), acceptGap: z.boolean().optional(), passphrase }).strict(),
+    z
+      .object({ path: z.string().max(4000).optional(), upload: uploadId.optional(), acceptGap: z.boolean().optional(), passphrase })
+      .strict()
+      .refine((s) => !!s.path !== !!s.upload, 'give either path or upload'),
     async (ctx, i) => {
       const file = resolveSource(ctx, i);
       const result = await importBundle(withPassphrase(ctx, i.passphrase), file, { acceptGap: i.acceptGap });
