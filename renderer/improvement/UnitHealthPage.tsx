@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -130,63 +130,37 @@ function Certification({ unitId }: { unitId: string }) {
   return (
     <Stack gap="md">
       <Title order={5}>{t('declaration.list')}</Title>
-      {c.declarations.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('declaration.none')}
-        </Text>
-      ) : (
-        <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('declaration.decisionNo')}</Table.Th>
-              <Table.Th>{t('declaration.decisionDate')}</Table.Th>
-              <Table.Th>{t('declaration.signer')}</Table.Th>
-              <Table.Th>{t('declaration.scope')}</Table.Th>
-              <Table.Th>{t('declaration.postedDate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {c.declarations.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{d.decisionNo}</Table.Td>
-                <Table.Td>{formatVnDate(d.decisionDate)}</Table.Td>
-                <Table.Td>{d.signer}</Table.Td>
-                <Table.Td>{d.scope.join(', ')}</Table.Td>
-                <Table.Td>{formatVnDate(d.postedDate)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        rows={c.declarations}
+        rowKey={(d) => d.id}
+        exportName="cong-bo"
+        empty={t('declaration.none')}
+        columns={[
+          { key: 'no', header: t('declaration.decisionNo'), value: (d) => d.decisionNo },
+          { key: 'date', header: t('declaration.decisionDate'), value: (d) => d.decisionDate, type: 'date' },
+          { key: 'signer', header: t('declaration.signer'), value: (d) => d.signer },
+          { key: 'scope', header: t('declaration.scope'), value: (d) => d.scope.join(', ') },
+          { key: 'posted', header: t('declaration.postedDate'), value: (d) => d.postedDate, type: 'date' },
+        ]}
+      />
       <Title order={5}>{t('declaration.certificates')}</Title>
-      {c.certificates.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('declaration.none')}
-        </Text>
-      ) : (
-        <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('declaration.number')}</Table.Th>
-              <Table.Th>{t('declaration.issuer')}</Table.Th>
-              <Table.Th>{t('declaration.issueDate')}</Table.Th>
-              <Table.Th>{t('declaration.expiryDate')}</Table.Th>
-              <Table.Th>{t('declaration.surveillance')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {c.certificates.map((x) => (
-              <Table.Tr key={x.id}>
-                <Table.Td>{x.number}</Table.Td>
-                <Table.Td>{x.issuer}</Table.Td>
-                <Table.Td>{formatVnDate(x.issueDate)}</Table.Td>
-                <Table.Td>{formatVnDate(x.expiryDate)}</Table.Td>
-                <Table.Td>{x.surveillance.map((s) => `${formatVnDate(s.due)}${s.doneOn ? ' ✓' : ''}`).join(' · ')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        rows={c.certificates}
+        rowKey={(x) => x.id}
+        exportName="giay-chung-nhan"
+        empty={t('declaration.none')}
+        columns={[
+          { key: 'number', header: t('declaration.number'), value: (x) => x.number },
+          { key: 'issuer', header: t('declaration.issuer'), value: (x) => x.issuer },
+          { key: 'issue', header: t('declaration.issueDate'), value: (x) => x.issueDate, type: 'date' },
+          { key: 'expiry', header: t('declaration.expiryDate'), value: (x) => x.expiryDate, type: 'date' },
+          {
+            key: 'surveillance',
+            header: t('declaration.surveillance'),
+            value: (x) => x.surveillance.map((v) => `${formatVnDate(v.due)}${v.doneOn ? ' ✓' : ''}`).join(' · '),
+          },
+        ]}
+      />
       <Title order={5}>{t('declaration.scopeNow')}</Title>
       <ScopeCodeForm unitId={unitId} />
       <Group gap={6}>
