@@ -38,8 +38,11 @@ export async function startApp(options: { setup?: Partial<SetupInput> | false; v
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'vi-VN' });
-  page.setDefaultTimeout(15_000);
+  // Generous: CI runs two browsers at once on two cores.
+  page.setDefaultTimeout(30_000);
   await page.goto(host.openUrl);
+  // Ready when the first screen is up: the navigation, or the first-run form.
+  await page.waitForSelector('.mantine-AppShell-navbar, form', { timeout: 60_000 });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     page,
