@@ -1,5 +1,6 @@
 import type { ApiInput, ApiOutput, MethodName } from '../../electron/api';
 import type { Envelope } from '../../electron/api/router';
+import type { DesktopBridge } from '../../electron/common/bridge';
 import type { ErrorPayload } from '../../electron/common/errors';
 
 /**
@@ -9,7 +10,7 @@ import type { ErrorPayload } from '../../electron/common/errors';
  */
 declare global {
   interface Window {
-    isodesk?: { call(method: string, input: unknown): Promise<Envelope> };
+    isodesk?: DesktopBridge;
   }
 }
 

@@ -9,7 +9,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Route, Routes } from 'react-router';
+import { HashRouter, Route, Routes, useNavigate } from 'react-router';
 import { useApi } from '../api/hooks';
 import '../i18n';
 import { SetupPage } from '../setup/SetupPage';
@@ -25,6 +25,13 @@ const theme = createTheme({
 });
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+/** Bundle files opened with the desktop app go to the exchange page's import preview. */
+function OpenedFiles() {
+  const navigate = useNavigate();
+  useEffect(() => window.isodesk?.onOpenFiles((paths) => paths[0] && navigate('/exchange', { state: { openPath: paths[0] } })), [navigate]);
+  return null;
+}
 
 function Gate() {
   const { i18n } = useTranslation();
@@ -42,6 +49,7 @@ function Gate() {
   if (!state.data.done) return <SetupPage />;
   return (
     <Layout state={state.data}>
+      <OpenedFiles />
       <Routes>
         {routes.map((r) => (
           <Route key={r.path} path={r.path} element={r.element} />

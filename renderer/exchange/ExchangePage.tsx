@@ -1,5 +1,6 @@
 import { Badge, Button, Code, Modal, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
@@ -26,6 +27,9 @@ export function ExchangePage() {
   const { t } = useTranslation('exchange');
   const overview = useApi('exchange.overview', {}).data;
   const [dialog, setDialog] = useState<'export' | 'import' | 'receipt' | null>(null);
+  // A bundle the user opened with the app (double-click, second launch) arrives here to preview.
+  const openedPath = (useLocation().state as { openPath?: string } | null)?.openPath;
+  const navigate = useNavigate();
   const [detail, setDetail] = useState<Received | null>(null);
   if (!overview) return null;
   const askPassphrase = !overview.unlockable;
@@ -139,6 +143,7 @@ export function ExchangePage() {
       {dialog === 'export' && <ExportModal askPassphrase={askPassphrase} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportModal askPassphrase={askPassphrase} onClose={() => setDialog(null)} />}
       {dialog === 'receipt' && <ReceiptModal onClose={() => setDialog(null)} />}
+      {openedPath && <ImportModal key={openedPath} path={openedPath} askPassphrase={askPassphrase} onClose={() => navigate('/exchange', { replace: true })} />}
       {detail && <ReceivedDetail row={detail} onClose={() => setDetail(null)} />}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, FileInput, Group, Loader, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
@@ -15,7 +15,11 @@ type Result = ApiOutput<'exchange.bundle.import'>;
 const when = (iso: string) => `${formatVnDate(iso)} ${iso.slice(11, 16)}`;
 
 /** Choose a bundle → it is verified and previewed table by table → apply all of it, or nothing. */
-export function ImportModal({ askPassphrase, onClose }: { askPassphrase: boolean; onClose: () => void }) {
+/**
+ * Import with preview: a file chosen here (uploaded), or a bundle the user
+ * opened with the app (`path`, passed by the desktop shell).
+ */
+export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: boolean; onClose: () => void; path?: string }) {
   const { t } = useTranslation('exchange');
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -27,6 +31,15 @@ export function ImportModal({ askPassphrase, onClose }: { askPassphrase: boolean
   const [error, setError] = useState<unknown>(null);
   const [acceptGap, setAcceptGap] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+
+  useEffect(() => {
+    if (!path) return;
+    setBusy(true);
+    call('exchange.bundle.preview', { path })
+      .then(setPreview)
+      .catch(setError)
+      .finally(() => setBusy(false));
+  }, [path]);
 
   const choose = async (f: File | null) => {
     setFile(f);
@@ -50,7 +63,7 @@ export function ImportModal({ askPassphrase, onClose }: { askPassphrase: boolean
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('exchange.bundle.import', { upload: upload!, acceptGap, passphrase: askPassphrase ? passphrase : undefined }));
+      setResult(await call('exchange.bundle.import', { ...(path ? { path } : { upload: upload! }), acceptGap, passphrase: askPassphrase ? passphrase : undefined }));
       await qc.invalidateQueries();
     } catch (e) {
       setError(e);
@@ -64,7 +77,13 @@ export function ImportModal({ askPassphrase, onClose }: { askPassphrase: boolean
   return (
     <Modal opened onClose={onClose} title={t('import.title')} centered size="xl">
       <Stack>
-        <FileInput label={t('import.choose')} accept=".zip,application/zip" value={file} onChange={choose} clearable data-testid="import-file" />
+        {path ? (
+          <Text size="sm" ff="monospace">
+            {path}
+          </Text>
+        ) : (
+          <FileInput label={t('import.choose')} accept=".zip,application/zip" value={file} onChange={choose} clearable data-testid="import-file" />
+        )}
         {busy && !preview && (
           <Group gap="sm">
             <Loader size="sm" />
