@@ -7,6 +7,8 @@ import { unitsInScope } from './scope';
 import { stepsFigures } from './steps';
 import type { CellValue, Figure, FigureDefinition, FigureProvider, FigureQuery, Scope, UnitColumnDefinition } from './types';
 import { trainingFigures } from './training';
+import { exchangeFigures } from './exchange';
+import { improvementFigures } from './improvement';
 import { unitsFigures } from './units';
 import { wavesFigures } from './waves';
 
@@ -32,7 +34,7 @@ export type * from './types';
  * that has no provider yet, and the report template picker lists its
  * definitions as soon as it is registered.
  */
-export const figureProviders: FigureProvider[] = [unitsFigures, stepsFigures, wavesFigures, trainingFigures];
+export const figureProviders: FigureProvider[] = [unitsFigures, stepsFigures, wavesFigures, trainingFigures, improvementFigures, exchangeFigures];
 
 /** Areas the dashboard expects; those without a provider show as "not installed yet". */
 export const expectedAreas: { area: string; label: Message }[] = [

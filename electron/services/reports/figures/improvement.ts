@@ -1,0 +1,35 @@
+import { listActions, type ActionRow } from '../../improvement/actions';
+import { msg } from './labels';
+import type { Figure, FigureProvider } from './types';
+
+const open = { key: 'actions.open', label: msg('Hành động khắc phục đang mở', 'Corrective actions open'), kind: 'count' } as const;
+const overdue = { key: 'actions.overdue', label: msg('Hành động khắc phục quá hạn', 'Corrective actions overdue'), kind: 'count' } as const;
+
+const columns = [
+  { key: 'unit', label: msg('Đơn vị', 'Unit') },
+  { key: 'title', label: msg('Hành động', 'Action') },
+  { key: 'owner', label: msg('Người thực hiện', 'Owner') },
+  { key: 'dueDate', label: msg('Hạn hoàn thành', 'Due'), type: 'date' as const },
+  { key: 'ageDays', label: msg('Số ngày đã mở', 'Days open'), type: 'number' as const },
+];
+
+const row = (a: ActionRow) => ({ unitId: a.unitId, unit: a.unitName, title: a.title, owner: a.owner, dueDate: a.dueDate, ageDays: a.ageDays });
+
+/**
+ * Certification and improvement (issue 5): corrective actions still open in
+ * the scope today, and those past their due date, with the actions behind them.
+ */
+export const improvementFigures: FigureProvider = {
+  area: 'improvement',
+  label: msg('Cải tiến', 'Improvement'),
+  definitions: [open, overdue],
+  compute(ctx, q): Figure[] {
+    const inScope = new Set(q.unitIds);
+    const notClosed = listActions(ctx, { status: 'not_closed' }).filter((a) => inScope.has(a.unitId));
+    const late = notClosed.filter((a) => a.overdue);
+    return [
+      { ...open, area: 'improvement', value: notClosed.length, columns, rows: notClosed.map(row) },
+      { ...overdue, area: 'improvement', value: late.length, columns, rows: late.map(row) },
+    ];
+  },
+};
