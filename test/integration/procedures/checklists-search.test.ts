@@ -110,7 +110,7 @@ describe('search over procedures, versions and attachment names', () => {
     expect(await hit('da doi ten')).toEqual(['procedure:QT-CSXH-02']);
   });
 
-  it('stays fast on thousands of documents', { timeout: 120_000 }, async () => {
+  it('finds the one document among thousands rebuilt from the tables (speed is measured by npm run bench, not here)', { timeout: 120_000 }, async () => {
     const { ws, router } = tempWorkspace();
     const office = (await call(router, 'setup.state', {})).office;
     const words = ['đăng ký', 'điều chỉnh', 'cấp lại', 'thanh toán', 'giải quyết', 'truy đóng', 'ủy quyền', 'di chuyển'];
@@ -122,16 +122,9 @@ describe('search over procedures, versions and attachment names', () => {
       for (let i = 0; i < 5000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, office.id, `QT-X-${i}`, `Quy trình ${words[i % 8]} hồ sơ số ${i}`);
     })();
     const { rebuildSearchIndex } = await import('../../../electron/services/procedures/search');
-    let t = performance.now();
     expect(rebuildSearchIndex(ws)).toBe(5000);
-    const build = performance.now() - t;
-    t = performance.now();
     const hits = await call(router, 'procedures.search', { query: 'dieu chinh ho so 4993' });
-    const searchMs = performance.now() - t;
     expect(hits.map((h: any) => h.procedureCode)).toEqual(['QT-X-4993']);
     expect((await call(router, 'procedures.search', { query: 'uy quyen', limit: 200 })).length).toBe(200);
-    // Generous bounds: the machine running the suite may be busy; typical is ~1 s and a few ms.
-    expect(build).toBeLessThan(20_000);
-    expect(searchMs).toBeLessThan(1_000);
   });
 });
