@@ -1,8 +1,8 @@
 /**
  * The victim of the crash harness (crash.test.ts): opens a data folder like
  * the app does and writes as fast as it can until it is SIGKILLed —
- * single edits through the real router, bulk import-like transactions of
- * many rows, and now and then the automatic backup before an import. After each commit it appends an
+ * single edits through the real router, real Excel staff imports, bulk
+ * import-like transactions of many rows, and now and then the automatic backup before an import. After each commit it appends an
  * acknowledgement line to a side file; everything acknowledged must survive.
  *
  * With mode "restore" it instead restores two backups (A, B) in turn, so the
@@ -11,6 +11,7 @@
  * argv: dataDir ackFile runId migrationsFolder [mode]
  */
 import { appendFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { createRouter } from '../../../electron/api/router';
 import { backupBefore, restore } from '../../../electron/services/backup';
 import { completeSetup, setupState } from '../../../electron/services/setup';
@@ -49,6 +50,18 @@ async function main(): Promise<void> {
       const env = await router.call('units.update', { id, note: `v${version}` });
       if (!env.ok) throw new Error(env.error.message.en);
       ack({ op: 'update', id, version });
+    } else if (r < 0.82) {
+      // A real Excel staff import through the router: all rows or none.
+      const batch = `${runId}-${n}`;
+      const size = 3 + Math.floor(random() * 10);
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Cán bộ');
+      sheet.addRow(['Mã cán bộ', 'Họ và tên (*)', 'Ngày sinh (dd/mm/yyyy)', 'Đơn vị (mã hoặc tên)', 'Ghi chú']);
+      for (let i = 0; i < size; i++) sheet.addRow([`X${batch}-${i}`, `Nguyễn Văn Thử ${batch} ${i}`, '01/01/1980', '31', `excel:${batch}:${size}`]);
+      const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const env = await router.call('training.excel.import', { kind: 'staff', fileName: `${batch}.xlsx`, base64, mode: 'all' });
+      if (!env.ok) throw new Error(env.error.message.en);
+      ack({ op: 'excel', batch, size });
     } else {
       // A bulk import (Excel rows, a bundle): many rows in one transaction, all
       // or nothing; now and then preceded by its automatic backup.

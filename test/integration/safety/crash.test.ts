@@ -54,7 +54,7 @@ afterAll(() => {
 });
 
 interface Ack {
-  op: 'create' | 'update' | 'batch';
+  op: 'create' | 'update' | 'batch' | 'excel' | 'restore';
   code?: string;
   id?: string;
   version?: number;
@@ -127,7 +127,13 @@ function verify(dataDir: string, ackFile: string): { units: number; acks: number
         (r) => [r.note, r.n],
       ),
     );
+    const imported = new Map(
+      (db.prepare("SELECT note, count(*) AS n FROM staff WHERE note LIKE 'excel:%' GROUP BY note").all() as { note: string; n: number }[]).map(
+        (r) => [r.note, r.n],
+      ),
+    );
     for (const a of acks) {
+      if (a.op === 'excel') expect(imported.get(`excel:${a.batch}:${a.size}`), `acknowledged Excel import ${a.batch} lost`).toBe(a.size);
       if (a.op === 'create') expect(codes.has(a.code!), `acknowledged unit ${a.code} lost`).toBe(true);
       if (a.op === 'update') {
         // The acknowledged value, or a later one written after it.
@@ -135,7 +141,8 @@ function verify(dataDir: string, ackFile: string): { units: number; acks: number
       }
       if (a.op === 'batch') expect(batches.get(`batch:${a.batch}:${a.size}`), `acknowledged batch ${a.batch} lost`).toBe(a.size);
     }
-    // No partial bulk write, acknowledged or not.
+    // No partial bulk write or Excel import, acknowledged or not.
+    for (const [note, n] of imported) expect(n, `partial Excel import ${note}`).toBe(Number(note.split(':')[2]));
     for (const [note, n] of batches) expect(n, `partial batch ${note}`).toBe(Number(note.split(':')[2]));
     // Every row is in the change log and every logged insert is a row: the log was written in the same transaction.
     expect(db.prepare("SELECT count(*) FROM units u WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = u.id AND c.op = 'insert')").pluck().get()).toBe(0);
