@@ -1,3 +1,5 @@
+import { downloadFile } from '../components/exportXlsx';
+
 /** Files in the browser: read a chosen file, hand a produced one to the user. */
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -10,22 +12,11 @@ export function readAsBase64(file: File): Promise<string> {
 
 export const readAsText = (file: File): Promise<string> => file.text();
 
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function downloadBase64(base64: string, fileName: string): void {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  save(new Blob([bytes], { type: 'application/zip' }), fileName);
+  downloadFile(bytes, fileName, 'application/zip');
 }
 
-export const downloadText = (text: string, fileName: string): void => save(new Blob([text], { type: 'text/plain' }), fileName);
+export const downloadText = (text: string, fileName: string): void => downloadFile(new TextEncoder().encode(text), fileName, 'text/plain');

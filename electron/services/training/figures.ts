@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { attendance, trainingSessions, waveMembers, waves } from '../../../db/schema';
+import { attendance, trainingSessions } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { listUnits, subtreeIds, type UnitListItem } from '../units/units';
+import { wavesByUnit } from '../units/waves';
 import { listCourses } from './courses';
 import { listStaff } from './staff';
 
@@ -47,14 +48,7 @@ export interface Figures {
 
 /** The waves of a unit: its own memberships, else those of its nearest ancestor that has some. */
 function waveResolver(ctx: ServiceContext, units: Map<string, UnitListItem>) {
-  const direct = new Map<string, { id: string; name: string }[]>();
-  const rows = ctx.db
-    .select({ memberId: waveMembers.memberId, id: waves.id, name: waves.name })
-    .from(waveMembers)
-    .innerJoin(waves, eq(waves.id, waveMembers.waveId))
-    .where(and(eq(waveMembers.deleted, false), eq(waves.deleted, false)))
-    .all();
-  for (const r of rows) direct.set(r.memberId, [...(direct.get(r.memberId) ?? []), { id: r.id, name: r.name }]);
+  const direct = wavesByUnit(ctx);
   return (unitId: string) => {
     let u: string | null = unitId;
     const seen = new Set<string>();
