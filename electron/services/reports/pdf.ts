@@ -11,10 +11,14 @@ export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Chromium via playwright-core (loaded lazily so the desktop build never needs it). */
+// Named through a variable so the desktop bundle does not carry playwright-core
+// (6 MB): the desktop app installs Electron's own printer before any report prints.
+const PLAYWRIGHT = 'playwright-core';
+
+/** Chromium via playwright-core: the browser preview, the CLI and the tests. */
 export function chromiumPdfPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): PdfPrinter {
   return async (html) => {
-    const { chromium } = await import('playwright-core');
+    const { chromium } = (await import(/* @vite-ignore */ PLAYWRIGHT)) as typeof import('playwright-core');
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
