@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../../electron/services/exchange';
 import { office, trust } from '../bundle/offices';
-import { call } from '../../support/workspace';
+import { call, tempWorkspace } from '../../support/workspace';
 import { district } from '../improvement/helpers';
 
 const figure = (d: any, key: string) => d.figures.find((f: any) => f.key === key);
@@ -48,5 +48,41 @@ describe('dashboard figures from the improvement and exchange areas', () => {
     expect(figure(atProvince, 'bundles.received').rows[0].issuer).toBe('3101');
     const lastYear = await call(p.router, 'dashboard.get', { scope: { mode: 'office' }, period: { start: '2020-01-01', end: '2020-12-31' } });
     expect(figure(lastYear, 'bundles.received').value).toBe(0);
+  });
+});
+
+describe('dashboard figures from the procedures area', () => {
+  it('counts procedures applied in scope and legal changes folded in within 3 months', async () => {
+    const { router } = tempWorkspace({ now: '2016-06-30T08:00:00Z', demo: true });
+    const approve = async (code: string) => {
+      const p = await call(router, 'procedures.create', { code, title: `Quy trình ${code}`, domain: 'thu', origin: 'province' });
+      const v = await call(router, 'versions.createDraft', { procedureId: p.id });
+      await call(router, 'versions.submit', { id: v.id });
+      await call(router, 'versions.approve', { id: v.id, decisionNo: '10/QĐ-BHXH', decisionDate: '2016-01-10', signer: 'Giám đốc' });
+      return { p, v };
+    };
+    const a = await approve('QT-THU-91');
+    const b = await approve('QT-THU-92');
+    await approve('QT-THU-93'); // approved, applied nowhere: not in scope
+    const districts = (await call(router, 'units.list', { query: 'quan', type: 'district' })).slice(0, 3).map((u: any) => u.id);
+    await call(router, 'adoption.applyToUnits', { versionId: a.v.id, unitIds: districts, since: '2016-02-01' });
+    await call(router, 'adoption.applyToUnits', { versionId: b.v.id, unitIds: districts.slice(0, 1), since: '2016-02-01' });
+    // Two legal changes in 2016: one folded in on time by a new version, one still open.
+    const late = await call(router, 'legalChanges.record', { procedureId: a.p.id, reference: 'Nghị định 115/2015/NĐ-CP', effectiveDate: '2016-01-01' });
+    await call(router, 'legalChanges.record', { procedureId: b.p.id, reference: 'Thông tư 59/2015/TT-BLĐTBXH', effectiveDate: '2016-05-01' });
+    const v2 = await call(router, 'versions.createDraft', { procedureId: a.p.id, reason: 'legal_change', legalChangeId: late.id, summary: 'Cập nhật' });
+    await call(router, 'versions.submit', { id: v2.id });
+    await call(router, 'versions.approve', { id: v2.id, decisionNo: '30/QĐ-BHXH', decisionDate: '2016-03-15', signer: 'Giám đốc' });
+
+    const d = await call(router, 'dashboard.get', { scope: { mode: 'subtree' }, period: { start: '2016-01-01', end: '2016-12-31' } });
+    expect(figure(d, 'procedures.inScope').value).toBe(2);
+    expect(figure(d, 'procedures.inScope').rows.map((r: any) => [r.code, r.units])).toEqual([
+      ['QT-THU-91', 3],
+      ['QT-THU-92', 1],
+    ]);
+    expect(figure(d, 'procedures.legalUpdates').value).toBe(2);
+    expect(figure(d, 'procedures.legalUpdatesInTime').part).toEqual({ numerator: 1, denominator: 2 });
+    expect(figure(d, 'procedures.legalUpdatesInTime').value).toBe(50);
+    expect(d.missingAreas).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { CellValue, Figure, FigureDefinition, FigureProvider, FigureQuery, 
 import { trainingFigures } from './training';
 import { exchangeFigures } from './exchange';
 import { improvementFigures } from './improvement';
+import { proceduresFigures } from './procedures';
 import { unitsFigures } from './units';
 import { wavesFigures } from './waves';
 
@@ -34,7 +35,7 @@ export type * from './types';
  * that has no provider yet, and the report template picker lists its
  * definitions as soon as it is registered.
  */
-export const figureProviders: FigureProvider[] = [unitsFigures, stepsFigures, wavesFigures, trainingFigures, improvementFigures, exchangeFigures];
+export const figureProviders: FigureProvider[] = [unitsFigures, stepsFigures, wavesFigures, trainingFigures, proceduresFigures, improvementFigures, exchangeFigures];
 
 /** Areas the dashboard expects; those without a provider show as "not installed yet". */
 export const expectedAreas: { area: string; label: Message }[] = [
