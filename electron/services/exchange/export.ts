@@ -3,13 +3,14 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { eq, inArray, isNull, and } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
-import { bundlesReceived, bundlesSent, syncedTables } from '../../../db/schema';
+import { bundlesReceived, bundlesSent, reports, syncedTables } from '../../../db/schema';
 import pkg from '../../../package.json';
 import { sha256OfFile, writeBundle, ZERO_SHA256, type BundleHeader, type PayloadFile } from '../../bundle/bag';
 import { formatPublicKey, keyIdFromHex } from '../../bundle/minisign';
 import { stableLine } from '../../bundle/ndjson';
 import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
+import { markReportSent } from '../reports/reports';
 import { getUnit, subtreeIds } from '../units/units';
 import { attachmentsFor, bagPathOfAttachment } from './attachments';
 import { lastAcknowledged, lastSent } from './bookkeeping';
@@ -205,6 +206,11 @@ export async function exportBundle(ctx: ServiceContext, options: ExportOptions =
         .run();
       const ids = carried.filter((r) => !r.forwardedIn).map((r) => r.id);
       if (ids.length) ctx.db.update(bundlesReceived).set({ forwardedIn: bundleId }).where(inArray(bundlesReceived.id, ids)).run();
+      // Final reports of this office that go out for the first time: reports history shows this bundle.
+      for (const id of rowIds.get('reports') ?? []) {
+        const r = ctx.db.select({ status: reports.status, bundleId: reports.bundleId, unitId: reports.unitId }).from(reports).where(eq(reports.id, id)).get();
+        if (r?.status === 'final' && !r.bundleId && r.unitId === office.id) markReportSent(ctx, id, bundleId, now.toISOString());
+      }
       if (pending) completeRotation(ctx);
     })();
     return { bundleId, sequence, bundleSha256: sealed.bundleSha256, file: output, kind: full ? 'full' : 'delta', rows, attachments: files.length, provenance: carried.length };

@@ -34,3 +34,22 @@ describe('procedure files travel with their rows', () => {
     expect(list.backups.some((b: any) => b.reason === 'pre-bundle-import')).toBe(true);
   });
 });
+
+/** Story 8: the province knows which bundle carried its signed annual report to headquarters. */
+describe('reports go out in bundles', () => {
+  it('marks a final report with the bundle that first carried it; drafts are not marked', async () => {
+    const province = office('31');
+    const year = new Date().getFullYear();
+    const final = await call(province.router, 'reports.create', { periodKind: 'year', year, scopeMode: 'office' });
+    await call(province.router, 'reports.update', { id: final.id, documentNo: '25/BC-BHXH', signer: 'Nguyễn Văn An' });
+    await call(province.router, 'reports.finalise', { id: final.id });
+    const draft = await call(province.router, 'reports.create', { periodKind: 'half', year, periodNo: 1, scopeMode: 'office' });
+    const first = await exportBundle(province.ws, { output: join(province.dir, 'hq-1.zip') });
+    const got = (await call(province.router, 'reports.get', { id: final.id })).report;
+    expect(got.bundleId).toBe(first.bundleId);
+    expect((await call(province.router, 'reports.get', { id: draft.id })).report.bundleId).toBeNull();
+    // A later bundle keeps the first one on the report.
+    await exportBundle(province.ws, { output: join(province.dir, 'hq-2.zip'), full: true });
+    expect((await call(province.router, 'reports.get', { id: final.id })).report.bundleId).toBe(first.bundleId);
+  });
+});
