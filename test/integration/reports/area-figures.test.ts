@@ -86,3 +86,31 @@ describe('dashboard figures from the procedures area', () => {
     expect(d.missingAreas).toEqual([]);
   });
 });
+
+describe('year-end scoring from the improvement records', () => {
+  it('scores audit-and-review held and corrective actions closed in time, with evidence', async () => {
+    const { ws, router, unitId } = await district('2016-12-30');
+    const { auditReviewHeld, actionsClosedInTime } = await import('../../../electron/services/reports/scoring/improvement-metrics');
+    const finding = (due: string) => ({
+      source: 'complaint',
+      unitId,
+      severity: 'minor',
+      procedureCode: 'CSXH.05',
+      description: 'Trả kết quả chậm',
+      foundDate: '2016-01-04',
+      correctiveAction: { owner: 'Phạm Thị Lan', dueDate: due, openedDate: '2016-01-05' },
+    });
+    const { action: onTime } = await call(router, 'findings.record', finding('2016-03-01'));
+    await call(router, 'findings.record', finding('2016-04-01')); // never done
+    await call(router, 'actions.setStatus', { id: onTime.id, status: 'in_progress' });
+    await call(router, 'actions.setStatus', { id: onTime.id, status: 'done', doneDate: '2016-02-20' });
+    let held = auditReviewHeld.evaluate(ws, [unitId], 2016).get(unitId)!;
+    expect(held.value).toBe(0);
+    await call(router, 'reviews.record', { unitId, reviewDate: '2016-12-20', chair: 'Nguyễn Văn An' });
+    held = auditReviewHeld.evaluate(ws, [unitId], 2016).get(unitId)!;
+    expect(held).toEqual({ value: 0.5, evidence: 'Chưa đánh giá nội bộ; xem xét của lãnh đạo ngày 20/12/2016' });
+    expect(auditReviewHeld.evaluate(ws, [unitId], 2015).get(unitId)!.value).toBe(0);
+    expect(actionsClosedInTime.evaluate(ws, [unitId], 2016).get(unitId)).toEqual({ value: 0.5, evidence: '1/2 hành động đến hạn trong năm hoàn thành đúng hạn' });
+    expect(actionsClosedInTime.evaluate(ws, [unitId], 2015).get(unitId)!.value).toBeNull();
+  });
+});

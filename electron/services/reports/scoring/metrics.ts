@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../context';
 import { msg } from '../figures/labels';
 import { doneBy, stepsByUnit } from '../figures/scope';
 import { trainingMatrix } from '../../training/matrix';
+import { actionsClosedInTime, auditReviewHeld } from './improvement-metrics';
 
 /** How far a unit met a criterion in a year: 0–1, or null when there is nothing to judge by. */
 export interface MetricResult {
@@ -18,12 +19,10 @@ export interface MetricResult {
  * A criterion computed from the data. Like figure providers, each area adds
  * its own; the criteria set names a metric by key.
  *
- * Merge hooks (the lead wires them at merge):
- *   - improvement (issue 5): "audit_review_held" (internal audit and management
- *     review held in the year), "actions_closed_in_time" (corrective actions
- *     closed by their due date / all due in the year);
- *   - training (issue 4): wired — "training_coverage" (required courses in force / required).
- * Until then those criteria are scored by hand ("manual") with evidence typed in.
+ * Wired: training "training_coverage" (required courses in force / required);
+ * improvement "audit_review_held" (internal audit and management review held
+ * in the year) and "actions_closed_in_time" (done by their due date / all due
+ * in the year), in ./improvement-metrics.ts.
  */
 export interface ScoringMetric {
   key: string;
@@ -133,7 +132,7 @@ const trainingCoverage: ScoringMetric = {
   },
 };
 
-export const scoringMetrics: ScoringMetric[] = [stepOnPlan, declarationCurrent, teamSetUp, reportsOnTime, trainingCoverage];
+export const scoringMetrics: ScoringMetric[] = [stepOnPlan, declarationCurrent, teamSetUp, reportsOnTime, trainingCoverage, auditReviewHeld, actionsClosedInTime];
 
 /** Adds (or replaces, by key) a metric — how the other areas plug theirs in. */
 export function registerScoringMetric(metric: ScoringMetric): void {
