@@ -5,32 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { formatNumber } from '../../electron/common/reports';
+import { StatCard } from '../components/StatCard';
 import { useApi } from '../api/hooks';
 import { PageHeader } from '../components/PageHeader';
 import { type Drill, FigureDrawer } from './FigureDrawer';
 import { ScopePicker, type ScopeValue } from './ScopePicker';
 
 type Figure = ApiOutput<'dashboard.get'>['figures'][number];
-
-function StatCard({ label, value, sub, colour, onClick, testId }: { label: string; value: string; sub?: string; colour?: string; onClick: () => void; testId: string }) {
-  return (
-    <UnstyledButton onClick={onClick} data-testid={testId} h="100%">
-      <Paper withBorder radius="md" p="md" h="100%">
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {label}
-        </Text>
-        <Text fz={32} fw={700} c={colour} lh={1.2}>
-          {value}
-        </Text>
-        {sub && (
-          <Text size="sm" c="dimmed">
-            {sub}
-          </Text>
-        )}
-      </Paper>
-    </UnstyledButton>
-  );
-}
 
 function ChartCard({ title, children, onTitle }: { title: string; children: React.ReactNode; onTitle: () => void }) {
   return (

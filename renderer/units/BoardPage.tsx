@@ -1,4 +1,4 @@
-import { Anchor, Paper, Select, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -6,26 +6,12 @@ import type { ApiOutput } from '../../electron/api';
 import { useApi } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
+import { StatCard } from '../components/StatCard';
 import { StepBadge } from '../components/StatusBadge';
 import { StepModal, type StepValues } from './StepModal';
 
 type Row = ApiOutput<'board.get'>['rows'][number];
 type Status = 'not_started' | 'in_progress' | 'done' | 'overdue';
-
-function Figure({ label, value, colour, onClick, testId }: { label: string; value: number; colour?: string; onClick?: () => void; testId?: string }) {
-  return (
-    <UnstyledButton onClick={onClick} data-testid={testId} h="100%">
-      <Paper withBorder radius="md" p="md" h="100%">
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {label}
-        </Text>
-        <Text fz={28} fw={700} c={colour}>
-          {value}
-        </Text>
-      </Paper>
-    </UnstyledButton>
-  );
-}
 
 /** Units × four steps, with filters by wave, region and status and a progress summary. */
 export function BoardPage() {
@@ -95,12 +81,12 @@ export function BoardPage() {
       <PageHeader title={t('board.title')} subtitle={t('board.subtitle')} />
       {board && (
         <SimpleGrid cols={{ base: 3, lg: 7 }} spacing="sm">
-          <Figure label={t('board.total')} value={board.total} onClick={() => setStatus(null)} />
+          <StatCard label={t('board.total')} value={board.total} onClick={() => setStatus(null)} />
           {([1, 2, 3, 4] as const).map((s) => (
-            <Figure key={s} label={`${t('board.atStep', { step: s })} · ${t(`common:steps.${s}`)}`} value={board.atStep[s]} testId={`at-step-${s}`} />
+            <StatCard key={s} label={`${t('board.atStep', { step: s })} · ${t(`common:steps.${s}`)}`} value={board.atStep[s]} testId={`at-step-${s}`} />
           ))}
-          <Figure label={t('board.allDone')} value={board.atStep[5]} colour="green.7" onClick={() => setStatus('done')} />
-          <Figure label={t('board.overdue')} value={board.overdueUnits} colour="red.7" onClick={() => setStatus('overdue')} testId="overdue-count" />
+          <StatCard label={t('board.allDone')} value={board.atStep[5]} colour="green.7" onClick={() => setStatus('done')} />
+          <StatCard label={t('board.overdue')} value={board.overdueUnits} colour="red.7" onClick={() => setStatus('overdue')} testId="overdue-count" />
         </SimpleGrid>
       )}
       <DataTable
