@@ -1,5 +1,22 @@
 import { z } from 'zod';
-import { actionAging, findingSources, deleteAction, deleteFinding, findingsOf, inspectionsOf, listActions, openAction, recordFinding, recordInspection, setActionStatus, updateAction, updateFinding, verifyAction } from '../services/improvement/actions';
+import {
+  actionAging,
+  deleteAction,
+  deleteFinding,
+  deleteInspection,
+  findingSources,
+  findingsOf,
+  inspectionsOf,
+  listActions,
+  openAction,
+  recordFinding,
+  recordInspection,
+  setActionStatus,
+  updateAction,
+  updateFinding,
+  updateInspection,
+  verifyAction,
+} from '../services/improvement/actions';
 import { createProgramme, deleteAudit, getAudit, listAudits, planAudit, programmesOf, updateAudit } from '../services/improvement/audits';
 import {
   addScopeCode,
@@ -17,7 +34,7 @@ import {
 } from '../services/improvement/certification';
 import { deleteFeedback, listFeedback, raiseFeedback, updateFeedback } from '../services/improvement/feedback';
 import { dueCalendar, healthOverview, unitHealth } from '../services/improvement/health';
-import { addResult, createObjective, deleteObjective, deleteResult, objectivesOf, policyOf, setAchieved, setPolicy, updateObjective } from '../services/improvement/objectives';
+import { addResult, createObjective, deleteObjective, deleteResult, objectivesOf, policiesOf, setAchieved, setPolicy, updateObjective } from '../services/improvement/objectives';
 import {
   addEngagement,
   createOrganisation,
@@ -136,6 +153,14 @@ const review = z.object({
   conclusions: text(8000).optional(),
   minutesNo: text(100).optional(),
 });
+const inspection = z.object({
+  inspector: requiredText(300),
+  inspectionDate: isoDate,
+  minutesNo: text(100).optional(),
+  minutesDate: isoDate,
+  onSite: z.boolean().optional(),
+  note: text(2000).optional(),
+});
 const objective = z.object({ year, title: requiredText(500), target: requiredText(500), measure: text(1000).optional(), note: text(2000).optional() });
 const feedback = z.object({ raisedDate: isoDate, category: feedbackCategory, title: requiredText(500), details: text(8000).optional() });
 
@@ -209,20 +234,9 @@ export const improvementApi = {
   'audits.delete': mutation(z.object({ id }).strict(), (ctx, i) => deleteAudit(ctx, i.id)),
 
   'inspections.list': query(z.object({ unitId: id }).strict(), (ctx, i) => inspectionsOf(ctx, i.unitId)),
-  'inspections.record': mutation(
-    z
-      .object({
-        unitId: id,
-        inspector: requiredText(300),
-        inspectionDate: isoDate,
-        minutesNo: text(100).optional(),
-        minutesDate: isoDate,
-        onSite: z.boolean().optional(),
-        note: text(2000).optional(),
-      })
-      .strict(),
-    (ctx, i) => recordInspection(ctx, i),
-  ),
+  'inspections.record': mutation(inspection.extend({ unitId: id }).strict(), (ctx, i) => recordInspection(ctx, i)),
+  'inspections.update': mutation(inspection.partial().extend({ id }).strict(), (ctx, { id, ...p }) => updateInspection(ctx, id, p)),
+  'inspections.delete': mutation(z.object({ id }).strict(), (ctx, i) => deleteInspection(ctx, i.id)),
 
   'findings.list': query(z.object({ unitId: id }).strict(), (ctx, i) => findingsOf(ctx, i.unitId)),
   'findings.record': mutation(
@@ -298,10 +312,10 @@ export const improvementApi = {
   'reviews.addDecision': mutation(decision.extend({ reviewId: id }).strict(), (ctx, { reviewId, ...d }) => addReviewDecision(ctx, reviewId, d)),
   'reviews.delete': mutation(z.object({ id }).strict(), (ctx, i) => deleteReview(ctx, i.id)),
 
-  'objectives.list': query(z.object({ unitId: id, year: year.optional() }).strict(), (ctx, i) => ({
-    policy: policyOf(ctx, i.unitId),
-    objectives: objectivesOf(ctx, i.unitId, i.year),
-  })),
+  'objectives.list': query(z.object({ unitId: id, year: year.optional() }).strict(), (ctx, i) => {
+    const policies = policiesOf(ctx, i.unitId);
+    return { policy: policies[0] ?? null, policies, objectives: objectivesOf(ctx, i.unitId, i.year) };
+  }),
   'objectives.setPolicy': mutation(
     z.object({ unitId: id, issuedDate: isoDate, decisionNo: text(50).optional(), body: requiredText(8000) }).strict(),
     (ctx, i) => setPolicy(ctx, i),

@@ -60,6 +60,10 @@ export const improvementErrors = {
     vi: 'Hạn xử lý ({due}) vượt quá thời hạn 2 tháng kể từ biên bản kiểm tra ({deadline}).',
     en: 'The due date ({due}) is past the 2-month deadline after the inspection minutes ({deadline}).',
   },
+  INSPECTION_DEADLINE_MOVED: {
+    vi: 'Không thể đổi ngày biên bản: hành động "{title}" có hạn {due}, quá thời hạn 2 tháng mới ({deadline}). Hãy sửa hạn của hành động trước.',
+    en: 'The minutes date cannot move: action "{title}" is due {due}, past the new 2-month deadline ({deadline}). Change that action’s due date first.',
+  },
   ACTION_STATUS_ORDER: {
     vi: 'Không thể chuyển hành động từ "{from}" sang "{to}".',
     en: 'An action cannot move from "{from}" to "{to}".',
@@ -75,6 +79,10 @@ export const improvementErrors = {
   OBJECTIVE_YEAR_OPEN: {
     vi: 'Chỉ đánh giá đạt/không đạt khi năm {year} đã kết thúc hoặc đã có kết quả.',
     en: 'Achievement is judged once {year} is over or results are recorded.',
+  },
+  ORG_NAME_TAKEN: {
+    vi: 'Đã có tổ chức cùng loại tên "{name}".',
+    en: 'An organisation of the same kind named "{name}" is already recorded.',
   },
   FEEDBACK_ANSWER_NEEDED: {
     vi: 'Trạng thái "đã trả lời" cần nội dung và ngày trả lời.',

@@ -30,13 +30,17 @@ export interface InspectionInput {
   note?: string;
 }
 
-/** An inspection held: minutes on or after the inspection, neither in the future. */
-export function recordInspection(ctx: ServiceContext, input: InspectionInput): Inspection {
-  getUnit(ctx, input.unitId);
+function checkInspection(ctx: ServiceContext, input: Omit<InspectionInput, 'unitId'>): void {
   requireText(input.inspector, 'inspector');
   requireNotFuture(ctx, input.inspectionDate, 'inspectionDate');
   requireOrder(input.inspectionDate, input.minutesDate, 'inspectionDate', 'minutesDate');
   requireNotFuture(ctx, input.minutesDate, 'minutesDate');
+}
+
+/** An inspection held: minutes on or after the inspection, neither in the future. */
+export function recordInspection(ctx: ServiceContext, input: InspectionInput): Inspection {
+  getUnit(ctx, input.unitId);
+  checkInspection(ctx, input);
   return insertRow(ctx, inspections, {
     unitId: input.unitId,
     inspector: input.inspector.trim(),
@@ -48,12 +52,50 @@ export function recordInspection(ctx: ServiceContext, input: InspectionInput): I
   });
 }
 
+/** Findings raised by an inspection. */
+function findingsOfInspection(ctx: ServiceContext, inspectionId: string): Finding[] {
+  return ctx.db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.inspectionId, inspectionId), eq(findings.deleted, false)))
+    .all();
+}
+
+/**
+ * Corrects an inspection. Moving its minutes date moves the 2-month deadline,
+ * so it is refused when an action still open on one of its findings would
+ * then be due after the new deadline (change that action's due date first).
+ */
+export function updateInspection(ctx: ServiceContext, id: string, patch: Partial<Omit<InspectionInput, 'unitId'>>): Inspection {
+  const old = getLiveRow(ctx, inspections, id, 'inspection');
+  const merged = { ...old, ...patch, minutesNo: patch.minutesNo ?? old.minutesNo, note: patch.note ?? old.note };
+  checkInspection(ctx, merged);
+  if (merged.minutesDate !== old.minutesDate) {
+    const deadline = addMonths(merged.minutesDate, INSPECTION_DEADLINE_MONTHS);
+    for (const f of findingsOfInspection(ctx, id)) {
+      for (const a of actionsOfFinding(ctx, f.id)) {
+        if (!isClosed(a.status) && a.dueDate > deadline) {
+          throw new AppError('INSPECTION_DEADLINE_MOVED', { title: a.title, due: formatVnDate(a.dueDate), deadline: formatVnDate(deadline) }, 'minutesDate');
+        }
+      }
+    }
+  }
+  return updateRow(ctx, inspections, id, { ...patch, inspector: patch.inspector?.trim() });
+}
+
+/** Removes an inspection with the findings it raised and their actions (tombstones). */
+export function deleteInspection(ctx: ServiceContext, id: string): void {
+  getLiveRow(ctx, inspections, id, 'inspection');
+  for (const f of findingsOfInspection(ctx, id)) deleteFinding(ctx, f.id);
+  deleteRow(ctx, inspections, id);
+}
+
 export function inspectionsOf(ctx: ServiceContext, unitId: string): (Inspection & { deadline: string })[] {
   return ctx.db
     .select()
     .from(inspections)
     .where(and(eq(inspections.unitId, unitId), eq(inspections.deleted, false)))
-    .orderBy(asc(inspections.inspectionDate))
+    .orderBy(asc(inspections.inspectionDate), asc(inspections.createdAt))
     .all()
     .map((i) => ({ ...i, deadline: addMonths(i.minutesDate, INSPECTION_DEADLINE_MONTHS) }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { assessments, certificates, declarations, organisations, unitScopeCodes } from '../../../db/schema';
 import { addMonths, daysBetween, formatVnDate } from '../../common/dates';
 import { AppError } from '../../common/errors';
@@ -7,7 +7,7 @@ import { deleteRow, getLiveRow, insertRow, updateRow } from '../records';
 import { requireDecisionNo, requireNotFuture, requireOrder, requireText, today } from '../rules';
 import { getUnit } from '../units/units';
 import { codeList, fromJson, requireNonEmpty, sameText, toJson } from './common';
-import { currentScope } from './ports';
+import { currentScope, type ScopeEntry } from './ports';
 import { applyDerivedSteps } from './rollout';
 
 export type Assessment = typeof assessments.$inferSelect;
@@ -148,7 +148,12 @@ export function deleteCertificate(ctx: ServiceContext, id: string): void {
 }
 
 export function certificatesOf(ctx: ServiceContext, unitId: string): Certificate[] {
-  return ctx.db.select().from(certificates).where(live(certificates, unitId)).orderBy(asc(certificates.issueDate)).all();
+  return ctx.db
+    .select()
+    .from(certificates)
+    .where(live(certificates, unitId))
+    .orderBy(asc(certificates.issueDate), asc(certificates.createdAt), asc(certificates.id))
+    .all();
 }
 
 // ---- self-declaration -----------------------------------------------------
@@ -211,7 +216,12 @@ export function deleteDeclaration(ctx: ServiceContext, id: string): void {
 }
 
 export function declarationsOf(ctx: ServiceContext, unitId: string): Declaration[] {
-  return ctx.db.select().from(declarations).where(live(declarations, unitId)).orderBy(asc(declarations.decisionDate)).all();
+  return ctx.db
+    .select()
+    .from(declarations)
+    .where(live(declarations, unitId))
+    .orderBy(asc(declarations.decisionDate), asc(declarations.createdAt), asc(declarations.id))
+    .all();
 }
 
 // ---- the unit's scope and the re-declaration flag -------------------------
@@ -243,13 +253,16 @@ export interface RedeclarationState {
   required: boolean;
 }
 
+/** Codes now in the scope that the declared scope does not cover. */
+export function undeclaredCodes(declared: readonly string[], scope: readonly ScopeEntry[]): ScopeEntry[] {
+  return scope.filter((s) => !declared.some((d) => sameText(d, s.code)));
+}
+
 /** Re-declaration is required when the unit's scope holds codes its last declaration did not cover. */
 export function redeclarationState(ctx: ServiceContext, unitId: string): RedeclarationState {
-  const declaration =
-    ctx.db.select().from(declarations).where(live(declarations, unitId)).orderBy(desc(declarations.decisionDate)).get() ?? null;
+  const declaration = declarationsOf(ctx, unitId).at(-1) ?? null;
   if (!declaration) return { declaration: null, newCodes: [], required: false };
-  const declared = fromJson(declaration.scope);
-  const newCodes = currentScope(ctx, unitId).filter((s) => !declared.some((d) => sameText(d, s.code)));
+  const newCodes = undeclaredCodes(fromJson(declaration.scope), currentScope(ctx, unitId));
   return { declaration, newCodes, required: newCodes.length > 0 };
 }
 
@@ -271,11 +284,14 @@ export interface SurveillanceSlot {
   doneOn: string | null;
 }
 
-/** Yearly surveillance audits due within a certificate's validity, matched in order to the surveillance assessments held. */
-export function surveillanceSchedule(ctx: ServiceContext, cert: Certificate): SurveillanceSlot[] {
-  const held = assessmentsOf(ctx, cert.unitId)
-    .filter((a) => a.kind === 'surveillance' && a.startDate > cert.issueDate && a.startDate <= cert.expiryDate)
-    .map((a) => a.startDate);
+type CertDates = Pick<Certificate, 'id' | 'number' | 'issueDate' | 'expiryDate'>;
+
+/**
+ * Yearly surveillance audits due within a certificate's validity, matched in
+ * order to the surveillance assessments held (their start dates, ascending).
+ */
+export function scheduleFrom(cert: CertDates, surveillanceStarts: readonly string[]): SurveillanceSlot[] {
+  const held = surveillanceStarts.filter((d) => d > cert.issueDate && d <= cert.expiryDate);
   const slots: SurveillanceSlot[] = [];
   for (let k = 1; ; k++) {
     const due = addMonths(cert.issueDate, 12 * k);
@@ -285,28 +301,52 @@ export function surveillanceSchedule(ctx: ServiceContext, cert: Certificate): Su
   return slots;
 }
 
+/** Start dates of the unit's surveillance assessments, ascending. */
+function surveillanceStarts(ctx: ServiceContext, unitId: string): string[] {
+  return assessmentsOf(ctx, unitId)
+    .filter((a) => a.kind === 'surveillance')
+    .map((a) => a.startDate);
+}
+
+export function surveillanceSchedule(ctx: ServiceContext, cert: Certificate): SurveillanceSlot[] {
+  return scheduleFrom(cert, surveillanceStarts(ctx, cert.unitId));
+}
+
+/** Whether a self-declaration on or after the certificate's issue replaced it (no more alerts, no calendar dates). */
+export const replacedByDeclaration = (cert: CertDates, latestDeclarationDate: string | null): boolean =>
+  latestDeclarationDate !== null && latestDeclarationDate >= cert.issueDate;
+
 /**
- * Alerts on the unit's current certificate: expired, expiring within 90 days,
- * a yearly surveillance audit missed or due within 90 days. A certificate
- * replaced by a later one or by a self-declaration no longer alerts.
+ * Alerts on a unit's current certificate from its dates alone: expired,
+ * expiring within 90 days, a yearly surveillance audit missed or due within
+ * 90 days. Shared by one unit's page and the grouped overview.
  */
-export function certificateAlerts(ctx: ServiceContext, unitId: string, onDate = today(ctx)): CertificateAlert[] {
-  const cert = certificatesOf(ctx, unitId).at(-1);
-  if (!cert) return [];
-  if (declarationsOf(ctx, unitId).some((d) => d.decisionDate >= cert.issueDate)) return [];
+export function alertsFrom(cert: CertDates | null, latestDeclarationDate: string | null, starts: readonly string[], onDate: string): CertificateAlert[] {
+  if (!cert || replacedByDeclaration(cert, latestDeclarationDate)) return [];
   const alerts: CertificateAlert[] = [];
   const days = (d: string) => daysBetween(onDate, d);
   const base = { certificateId: cert.id, number: cert.number };
   if (cert.expiryDate < onDate) alerts.push({ kind: 'expired', date: cert.expiryDate, days: days(cert.expiryDate), ...base });
   else if (days(cert.expiryDate) <= ALERT_DAYS) alerts.push({ kind: 'expiring', date: cert.expiryDate, days: days(cert.expiryDate), ...base });
   if (cert.expiryDate >= onDate) {
-    for (const slot of surveillanceSchedule(ctx, cert)) {
+    for (const slot of scheduleFrom(cert, starts)) {
       if (slot.doneOn) continue;
       if (slot.due < onDate) alerts.push({ kind: 'surveillance_missed', date: slot.due, days: days(slot.due), ...base });
       else if (days(slot.due) <= ALERT_DAYS) alerts.push({ kind: 'surveillance_due', date: slot.due, days: days(slot.due), ...base });
     }
   }
   return alerts;
+}
+
+/**
+ * Alerts on the unit's current certificate: expired, expiring within 90 days,
+ * a yearly surveillance audit missed or due within 90 days. A certificate
+ * replaced by a later one or by a self-declaration no longer alerts.
+ */
+export function certificateAlerts(ctx: ServiceContext, unitId: string, onDate = today(ctx)): CertificateAlert[] {
+  const cert = certificatesOf(ctx, unitId).at(-1) ?? null;
+  const latestDeclaration = declarationsOf(ctx, unitId).at(-1)?.decisionDate ?? null;
+  return alertsFrom(cert, latestDeclaration, surveillanceStarts(ctx, unitId), onDate);
 }
 
 /** Everything about a unit's certification or declaration, for its pages. */

@@ -5,7 +5,29 @@ import { stepsOf } from '../units/steps';
 import { getUnit, listUnits, subtreeIds } from '../units/units';
 import { actionAging, isClosed, listActions } from './actions';
 import { listAudits } from './audits';
-import { certificateAlerts, certificatesOf, declarationsOf, redeclarationState, surveillanceSchedule } from './certification';
+import {
+  alertsFrom,
+  type CertificateAlert,
+  certificateAlerts,
+  certificatesOf,
+  declarationsOf,
+  redeclarationState,
+  replacedByDeclaration,
+  scheduleFrom,
+  undeclaredCodes,
+} from './certification';
+import {
+  lastAuditEnds,
+  latestCertificates,
+  latestDeclarations,
+  latestReviews,
+  maintainingUnits,
+  objectiveCounts,
+  openActionCounts,
+  plannedAudits,
+  surveillanceStarts,
+} from './facts';
+import { scopeOfUnits } from './ports';
 import { yearOf } from './common';
 import { objectivesOf, policyOf } from './objectives';
 import { derivedStepStatus } from './rollout';
@@ -34,15 +56,55 @@ export interface HealthIssue {
 }
 
 /** Whether the unit is in maintenance (step 3 done): only then are yearly audits and reviews required. */
-function maintaining(ctx: ServiceContext, unitId: string): boolean {
+export function maintaining(ctx: ServiceContext, unitId: string): boolean {
   return stepsOf(ctx, unitId).some((s) => s.step === 3 && s.status === 'done');
+}
+
+/** What a unit's health is judged on, however it was read (one unit, or many at once). */
+export interface HealthInputs {
+  alerts: CertificateAlert[];
+  /** Codes in the scope the last declaration does not cover. */
+  undeclared: number;
+  maintaining: boolean;
+  lastAuditEnd: string | null;
+  lastReviewDate: string | null;
+  /** Quality objectives for the current year. */
+  objectives: number;
+  openActions: number;
+  overdueActions: number;
+}
+
+export type HealthStatus = 'good' | 'attention' | 'critical';
+
+/**
+ * The issues that need attention and the resulting status. Critical: an
+ * expired certificate, a missed surveillance audit, an overdue action, or no
+ * audit/review for over a year while maintaining.
+ */
+export function healthIssues(i: HealthInputs, onDate: string): { status: HealthStatus; issues: HealthIssue[] } {
+  const issues: HealthIssue[] = [];
+  for (const a of i.alerts) {
+    const code = a.kind === 'expired' ? 'cert_expired' : a.kind === 'expiring' ? 'cert_expiring' : a.kind;
+    issues.push({ level: a.kind === 'expired' || a.kind === 'surveillance_missed' ? 'critical' : 'warning', code, date: a.date });
+  }
+  if (i.undeclared > 0) issues.push({ level: 'warning', code: 'redeclaration_needed', count: i.undeclared });
+  if (i.maintaining) {
+    const auditDue = i.lastAuditEnd ? addMonths(i.lastAuditEnd, AUDIT_EVERY_MONTHS) : null;
+    if (!auditDue || auditDue < onDate) issues.push({ level: 'critical', code: 'audit_overdue', date: auditDue ?? undefined });
+    const reviewDue = i.lastReviewDate ? addMonths(i.lastReviewDate, REVIEW_EVERY_MONTHS) : null;
+    if (!reviewDue || reviewDue < onDate) issues.push({ level: 'critical', code: 'review_overdue', date: reviewDue ?? undefined });
+    if (i.objectives === 0) issues.push({ level: 'warning', code: 'objectives_missing' });
+  }
+  if (i.overdueActions) issues.push({ level: 'critical', code: 'actions_overdue', count: i.overdueActions });
+  if (i.openActions - i.overdueActions > 0) issues.push({ level: 'warning', code: 'actions_open', count: i.openActions - i.overdueActions });
+  const status: HealthStatus = issues.some((x) => x.level === 'critical') ? 'critical' : issues.length ? 'attention' : 'good';
+  return { status, issues };
 }
 
 /**
  * A unit's health: certificate or declaration state, last audit and review,
  * open and overdue actions, this year's objectives, and the issues that need
- * attention. Critical: an expired certificate, a missed surveillance audit,
- * an overdue action, or no audit/review for over a year while maintaining.
+ * attention.
  */
 export function unitHealth(ctx: ServiceContext, unitId: string) {
   const unit = getUnit(ctx, unitId);
@@ -59,26 +121,19 @@ export function unitHealth(ctx: ServiceContext, unitId: string) {
   const actions = listActions(ctx, { unitId });
   const aging = actionAging(actions);
   const objectives = objectivesOf(ctx, unitId, year);
-  const issues: HealthIssue[] = [];
-  for (const a of alerts) {
-    const code = a.kind === 'expired' ? 'cert_expired' : a.kind === 'expiring' ? 'cert_expiring' : a.kind;
-    issues.push({ level: a.kind === 'expired' || a.kind === 'surveillance_missed' ? 'critical' : 'warning', code, date: a.date });
-  }
-  if (redeclaration.required) issues.push({ level: 'warning', code: 'redeclaration_needed', count: redeclaration.newCodes.length });
-  if (maintaining(ctx, unitId)) {
-    const auditDue = lastAudit?.actualEnd ? addMonths(lastAudit.actualEnd, AUDIT_EVERY_MONTHS) : null;
-    if (!auditDue || auditDue < onDate) issues.push({ level: 'critical', code: 'audit_overdue', date: auditDue ?? undefined });
-    const reviewDue = lastReview ? addMonths(lastReview.reviewDate, REVIEW_EVERY_MONTHS) : null;
-    if (!reviewDue || reviewDue < onDate) issues.push({ level: 'critical', code: 'review_overdue', date: reviewDue ?? undefined });
-    if (objectives.length === 0) issues.push({ level: 'warning', code: 'objectives_missing' });
-  }
-  if (aging.overdue) issues.push({ level: 'critical', code: 'actions_overdue', count: aging.overdue });
-  if (aging.open - aging.overdue > 0) issues.push({ level: 'warning', code: 'actions_open', count: aging.open - aging.overdue });
-  const status: 'good' | 'attention' | 'critical' = issues.some((i) => i.level === 'critical')
-    ? 'critical'
-    : issues.length
-      ? 'attention'
-      : 'good';
+  const { status, issues } = healthIssues(
+    {
+      alerts,
+      undeclared: redeclaration.newCodes.length,
+      maintaining: maintaining(ctx, unitId),
+      lastAuditEnd: lastAudit?.actualEnd ?? null,
+      lastReviewDate: lastReview?.reviewDate ?? null,
+      objectives: objectives.length,
+      openActions: aging.open,
+      overdueActions: aging.overdue,
+    },
+    onDate,
+  );
   return {
     unit,
     status,
@@ -105,27 +160,63 @@ export function unitHealth(ctx: ServiceContext, unitId: string) {
   };
 }
 
-/** The health status of every active unit (not headquarters) in a subtree. */
+/** Active units (not headquarters) of a subtree, or of one unit, or all; in code order. */
+function unitsIn(ctx: ServiceContext, filter: { rootId?: string; unitId?: string }) {
+  const ids = filter.unitId ? new Set([filter.unitId]) : filter.rootId ? new Set(subtreeIds(ctx, filter.rootId)) : null;
+  return listUnits(ctx).filter((u) => u.type !== 'hq' && (!ids || ids.has(u.id)));
+}
+
+/**
+ * The health of every active unit (not headquarters) in a subtree, judged
+ * exactly as each unit's own page judges it, but read with one grouped query
+ * per table for all the units together.
+ */
 export function healthOverview(ctx: ServiceContext, rootId?: string) {
-  const allowed = rootId ? new Set(subtreeIds(ctx, rootId)) : null;
-  return listUnits(ctx)
-    .filter((u) => u.type !== 'hq' && (!allowed || allowed.has(u.id)))
-    .map((u) => {
-      const h = unitHealth(ctx, u.id);
-      return {
-        unitId: u.id,
-        code: u.code,
-        name: u.name,
-        parentName: u.parentName,
-        status: h.status,
-        issues: h.issues,
-        mode: h.declaration ? ('declaration' as const) : h.certificate ? ('certificate' as const) : ('none' as const),
-        lastAudit: h.lastAudit?.actualEnd ?? null,
-        lastReview: h.lastReview?.reviewDate ?? null,
-        openActions: h.aging.open,
-        overdueActions: h.aging.overdue,
-      };
-    });
+  const onDate = today(ctx);
+  const list = unitsIn(ctx, { rootId });
+  const ids = list.map((u) => u.id);
+  const certs = latestCertificates(ctx, ids);
+  const decls = latestDeclarations(ctx, ids);
+  const starts = surveillanceStarts(ctx, ids);
+  const inMaintenance = maintainingUnits(ctx, ids);
+  const audits = lastAuditEnds(ctx, ids);
+  const reviews = latestReviews(ctx, ids);
+  const objectives = objectiveCounts(ctx, ids, yearOf(onDate));
+  const actions = openActionCounts(ctx, ids, onDate);
+  const scopes = scopeOfUnits(ctx, [...decls.keys()]);
+  return list.map((u) => {
+    const cert = certs.get(u.id) ?? null;
+    const decl = decls.get(u.id) ?? null;
+    const open = actions.get(u.id) ?? { open: 0, overdue: 0 };
+    const lastAudit = audits.get(u.id) ?? null;
+    const lastReview = reviews.get(u.id)?.reviewDate ?? null;
+    const { status, issues } = healthIssues(
+      {
+        alerts: alertsFrom(cert, decl?.decisionDate ?? null, starts.get(u.id) ?? [], onDate),
+        undeclared: decl ? undeclaredCodes(decl.scope, scopes.get(u.id) ?? []).length : 0,
+        maintaining: inMaintenance.has(u.id),
+        lastAuditEnd: lastAudit,
+        lastReviewDate: lastReview,
+        objectives: objectives.get(u.id) ?? 0,
+        openActions: open.open,
+        overdueActions: open.overdue,
+      },
+      onDate,
+    );
+    return {
+      unitId: u.id,
+      code: u.code,
+      name: u.name,
+      parentName: u.parentName,
+      status,
+      issues,
+      mode: decl ? ('declaration' as const) : cert ? ('certificate' as const) : ('none' as const),
+      lastAudit,
+      lastReview,
+      openActions: open.open,
+      overdueActions: open.overdue,
+    };
+  });
 }
 
 export type CalendarKind = 'audit' | 'audit_due' | 'review_due' | 'surveillance' | 'expiry' | 'action';
@@ -145,39 +236,45 @@ export interface CalendarItem {
 /**
  * What falls due in the next 12 months (and what is already overdue): planned
  * audits, the yearly audit and review of maintaining units, surveillance
- * audits, certificate expiries and corrective-action due dates.
+ * audits, certificate expiries and corrective-action due dates. Read with one
+ * grouped query per table for all the units together.
  */
 export function dueCalendar(ctx: ServiceContext, filter: { rootId?: string; unitId?: string } = {}): CalendarItem[] {
   const onDate = today(ctx);
   const until = addMonths(onDate, 12);
-  const ids = filter.unitId ? [filter.unitId] : filter.rootId ? subtreeIds(ctx, filter.rootId) : null;
-  const unitList = listUnits(ctx).filter((u) => u.type !== 'hq' && (!ids || ids.includes(u.id)));
+  const unitList = unitsIn(ctx, filter);
+  const ids = unitList.map((u) => u.id);
+  const planned = plannedAudits(ctx, ids);
+  const inMaintenance = maintainingUnits(ctx, ids);
+  const audits = lastAuditEnds(ctx, ids);
+  const reviews = latestReviews(ctx, ids);
+  const certs = latestCertificates(ctx, ids);
+  const decls = latestDeclarations(ctx, ids);
+  const starts = surveillanceStarts(ctx, ids);
   const items: CalendarItem[] = [];
   const push = (date: string, kind: CalendarKind, unit: { id: string; name: string }, title: string, refId: string | null) => {
     if (date > until) return;
     items.push({ date, kind, unitId: unit.id, unitName: unit.name, title, refId, overdue: date < onDate, daysLeft: daysBetween(onDate, date) });
   };
   for (const u of unitList) {
-    const audits = listAudits(ctx, { unitId: u.id });
-    for (const a of audits.filter((x) => x.status === 'planned')) push(a.plannedStart, 'audit', u, a.title, a.id);
-    if (maintaining(ctx, u.id)) {
-      const lastAudit = audits.filter((a) => a.status === 'done' && a.actualEnd).map((a) => a.actualEnd!).sort().at(-1);
-      if (!audits.some((a) => a.status === 'planned')) {
-        push(lastAudit ? addMonths(lastAudit, AUDIT_EVERY_MONTHS) : onDate, 'audit_due', u, '', null);
-      }
-      const lastReview = reviewsOf(ctx, u.id).at(-1);
+    const plans = planned.get(u.id) ?? [];
+    for (const a of plans) push(a.plannedStart, 'audit', u, a.title, a.id);
+    if (inMaintenance.has(u.id)) {
+      const lastAudit = audits.get(u.id);
+      if (plans.length === 0) push(lastAudit ? addMonths(lastAudit, AUDIT_EVERY_MONTHS) : onDate, 'audit_due', u, '', null);
+      const lastReview = reviews.get(u.id);
       push(lastReview ? addMonths(lastReview.reviewDate, REVIEW_EVERY_MONTHS) : onDate, 'review_due', u, '', lastReview?.id ?? null);
     }
-    const cert = certificatesOf(ctx, u.id).at(-1);
-    if (cert && !declarationsOf(ctx, u.id).some((d) => d.decisionDate >= cert.issueDate)) {
+    const cert = certs.get(u.id);
+    if (cert && !replacedByDeclaration(cert, decls.get(u.id)?.decisionDate ?? null)) {
       if (cert.expiryDate >= onDate) {
-        for (const slot of surveillanceSchedule(ctx, cert)) if (!slot.doneOn) push(slot.due, 'surveillance', u, cert.number, cert.id);
+        for (const slot of scheduleFrom(cert, starts.get(u.id) ?? [])) if (!slot.doneOn) push(slot.due, 'surveillance', u, cert.number, cert.id);
       }
       push(cert.expiryDate, 'expiry', u, cert.number, cert.id);
     }
   }
-  const allowed = new Set(unitList.map((u) => u.id));
-  for (const a of listActions(ctx, { status: 'not_closed' })) {
+  const allowed = new Set(ids);
+  for (const a of listActions(ctx, { status: 'not_closed', unitId: filter.unitId, rootId: filter.unitId ? undefined : filter.rootId })) {
     if (allowed.has(a.unitId)) push(a.dueDate, 'action', { id: a.unitId, name: a.unitName }, a.title, a.id);
   }
   return items.sort((a, b) => a.date.localeCompare(b.date) || a.unitName.localeCompare(b.unitName));

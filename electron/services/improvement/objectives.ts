@@ -21,15 +21,19 @@ export function setPolicy(ctx: ServiceContext, input: { unitId: string; issuedDa
   });
 }
 
+/** Every version of the unit's quality policy, newest first. */
+export function policiesOf(ctx: ServiceContext, unitId: string) {
+  return ctx.db
+    .select()
+    .from(qualityPolicies)
+    .where(and(eq(qualityPolicies.unitId, unitId), eq(qualityPolicies.deleted, false)))
+    .orderBy(desc(qualityPolicies.issuedDate), desc(qualityPolicies.createdAt), desc(qualityPolicies.id))
+    .all();
+}
+
+/** The policy in force: the latest issued. */
 export function policyOf(ctx: ServiceContext, unitId: string) {
-  return (
-    ctx.db
-      .select()
-      .from(qualityPolicies)
-      .where(and(eq(qualityPolicies.unitId, unitId), eq(qualityPolicies.deleted, false)))
-      .orderBy(desc(qualityPolicies.issuedDate))
-      .get() ?? null
-  );
+  return policiesOf(ctx, unitId)[0] ?? null;
 }
 
 export interface ObjectiveInput {

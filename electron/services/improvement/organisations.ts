@@ -6,6 +6,7 @@ import { deleteRow, getLiveRow, insertRow, updateRow } from '../records';
 import { requireOrder, requireText } from '../rules';
 import { setupState } from '../setup';
 import { getUnit } from '../units/units';
+import { sameText } from './common';
 
 export type Organisation = typeof organisations.$inferSelect;
 export type Engagement = typeof engagements.$inferSelect;
@@ -36,12 +37,25 @@ export function listOrganisations(ctx: ServiceContext, kind?: Organisation['kind
   return rows.map((o) => ({ ...o, engagements: served.filter((e) => e.organisationId === o.id) }));
 }
 
+/** Two organisations of the same kind cannot share a name (case and diacritics ignored). */
+function requireFreeName(ctx: ServiceContext, kind: Organisation['kind'], name: string, id?: string): string {
+  const wanted = requireText(name, 'name');
+  const clash = ctx.db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.deleted, false), eq(organisations.kind, kind)))
+    .all()
+    .find((o) => o.id !== id && sameText(o.name, wanted));
+  if (clash) throw new AppError('ORG_NAME_TAKEN', { name: clash.name }, 'name');
+  return wanted;
+}
+
 /** An organisation is owned by the office that records it. */
 export function createOrganisation(ctx: ServiceContext, input: OrganisationInput): Organisation {
   return insertRow(ctx, organisations, {
     unitId: officeId(ctx),
     kind: input.kind,
-    name: requireText(input.name, 'name'),
+    name: requireFreeName(ctx, input.kind, input.name),
     registrationNo: input.registrationNo ?? '',
     contacts: input.contacts ?? '',
     note: input.note ?? '',
@@ -49,10 +63,12 @@ export function createOrganisation(ctx: ServiceContext, input: OrganisationInput
 }
 
 export function updateOrganisation(ctx: ServiceContext, id: string, patch: Partial<OrganisationInput>): Organisation {
-  getLiveRow(ctx, organisations, id, 'organisation');
+  const old = getLiveRow(ctx, organisations, id, 'organisation');
+  const name = patch.name ?? old.name;
+  const kind = patch.kind ?? old.kind;
   return updateRow(ctx, organisations, id, {
     ...patch,
-    name: patch.name === undefined ? undefined : requireText(patch.name, 'name'),
+    name: patch.name === undefined && patch.kind === undefined ? undefined : requireFreeName(ctx, kind, name, id),
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { unitScopeCodes } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { auditorRegister as trainingAuditorRegister } from '../training/auditors';
@@ -39,6 +39,22 @@ export const ownScope: ScopeSource = (ctx, unitId) =>
     .where(and(eq(unitScopeCodes.unitId, unitId), eq(unitScopeCodes.deleted, false)))
     .all();
 
+/** The current scope of many units at once: one query for the default source. */
+export type ScopeOfUnits = (ctx: ServiceContext, unitIds: readonly string[]) => Map<string, ScopeEntry[]>;
+
+export const ownScopeOfUnits: ScopeOfUnits = (ctx, unitIds) => {
+  const out = new Map<string, ScopeEntry[]>(unitIds.map((id) => [id, []]));
+  if (unitIds.length === 0) return out;
+  const rows = ctx.db
+    .select({ unitId: unitScopeCodes.unitId, code: unitScopeCodes.code, addedDate: unitScopeCodes.addedDate })
+    .from(unitScopeCodes)
+    .where(and(inArray(unitScopeCodes.unitId, [...unitIds]), eq(unitScopeCodes.deleted, false)))
+    .orderBy(asc(unitScopeCodes.unitId))
+    .all();
+  for (const r of rows) out.get(r.unitId)?.push({ code: r.code, addedDate: r.addedDate });
+  return out;
+};
+
 /** No register: what was declared on the audit team is used. */
 export const noRegister: AuditorRegister = () => [];
 
@@ -56,18 +72,38 @@ export const trainingRegister: AuditorRegister = (ctx, filter) =>
     certified: true,
   }));
 
-const ports: { scope: ScopeSource; auditors: AuditorRegister } = { scope: ownScope, auditors: trainingRegister };
+const ports: { scope: ScopeSource; scopeOfUnits: ScopeOfUnits; auditors: AuditorRegister } = {
+  scope: ownScope,
+  scopeOfUnits: ownScopeOfUnits,
+  auditors: trainingRegister,
+};
 
-export function wireImprovementPorts(wiring: { scope?: ScopeSource; auditors?: AuditorRegister }): void {
-  if (wiring.scope) ports.scope = wiring.scope;
+/** Asks a wired per-unit source unit by unit (it has no grouped form). */
+const unitByUnit =
+  (scope: ScopeSource): ScopeOfUnits =>
+  (ctx, unitIds) =>
+    new Map(unitIds.map((id) => [id, scope(ctx, id)]));
+
+/**
+ * Wires another area's sources. A scope source may bring its grouped form
+ * (`scopeOfUnits`) for the overview of many units; without it, the overview
+ * asks it unit by unit.
+ */
+export function wireImprovementPorts(wiring: { scope?: ScopeSource; scopeOfUnits?: ScopeOfUnits; auditors?: AuditorRegister }): void {
+  if (wiring.scope) {
+    ports.scope = wiring.scope;
+    ports.scopeOfUnits = wiring.scopeOfUnits ?? unitByUnit(wiring.scope);
+  }
   if (wiring.auditors) ports.auditors = wiring.auditors;
 }
 
 /** Back to the defaults (tests). */
 export function resetImprovementPorts(): void {
   ports.scope = ownScope;
+  ports.scopeOfUnits = ownScopeOfUnits;
   ports.auditors = trainingRegister;
 }
 
 export const currentScope: ScopeSource = (ctx, unitId) => ports.scope(ctx, unitId);
+export const scopeOfUnits: ScopeOfUnits = (ctx, unitIds) => ports.scopeOfUnits(ctx, unitIds);
 export const auditorRegister: AuditorRegister = (ctx, filter) => ports.auditors(ctx, filter);

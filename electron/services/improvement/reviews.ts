@@ -90,7 +90,7 @@ export function reviewsOf(ctx: ServiceContext, unitId: string) {
     .select()
     .from(managementReviews)
     .where(and(eq(managementReviews.unitId, unitId), eq(managementReviews.deleted, false)))
-    .orderBy(asc(managementReviews.reviewDate))
+    .orderBy(asc(managementReviews.reviewDate), asc(managementReviews.createdAt), asc(managementReviews.id))
     .all();
   const actions = ctx.db
     .select()
