@@ -9,7 +9,7 @@ import { ActionsPage } from '../improvement/ActionsPage';
 import { AuditPage as InternalAuditPage } from '../improvement/AuditPage';
 import { AuditsPage } from '../improvement/AuditsPage';
 import { CalendarPage } from '../improvement/CalendarPage';
-import { OrganisationsPage } from '../improvement/extras';
+import { OrganisationPage, OrganisationsPage } from '../improvement/OrganisationsPage';
 import { HealthOverviewPage } from '../improvement/HealthOverviewPage';
 import { UnitHealthPage } from '../improvement/UnitHealthPage';
 import { CataloguePage } from '../procedures/CataloguePage';
@@ -64,4 +64,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/actions', element: <ActionsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
   { path: '/organisations', element: <OrganisationsPage /> },
+  { path: '/organisations/:id', element: <OrganisationPage /> },
 ];

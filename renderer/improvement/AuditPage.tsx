@@ -169,7 +169,7 @@ export function AuditPage() {
         testId="findings-table"
       />
       {modal === 'done' && <AuditDoneModal audit={audit} opened onClose={() => setModal(null)} />}
-      <FindingModal auditId={audit.id} opened={modal === 'finding'} onClose={() => setModal(null)} />
+      <FindingModal source={{ kind: 'internal_audit', auditId: audit.id }} opened={modal === 'finding'} onClose={() => setModal(null)} />
     </Stack>
   );
 }

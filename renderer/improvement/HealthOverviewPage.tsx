@@ -17,29 +17,43 @@ export function HealthOverviewPage() {
   const issueText = useIssueText();
   const rows = useApi('health.overview', {}).data;
   if (!rows) return <Loader />;
+  // What needs attention sits next to the state, so it stays on screen; the dates follow.
   const columns: Column<Row>[] = [
-    { key: 'code', header: t('health.code'), value: (r) => r.code, width: 80 },
-    { key: 'name', header: t('health.unit'), value: (r) => r.name, render: (r) => <Text size="sm" miw={160}>{r.name}</Text> },
+    {
+      key: 'name',
+      header: t('health.unit'),
+      value: (r) => `${r.code} ${r.name}`,
+      render: (r) => (
+        <div>
+          <Text size="sm" miw={140}>
+            {r.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {r.code}
+          </Text>
+        </div>
+      ),
+    },
     { key: 'state', header: t('health.state'), value: (r) => t(`status.${r.status}`), render: (r) => <HealthBadge status={r.status} /> },
-    { key: 'mode', header: t('health.mode'), value: (r) => t(`mode.${r.mode}`) },
-    { key: 'lastAudit', header: t('health.lastAudit'), value: (r) => r.lastAudit, type: 'date' },
-    { key: 'lastReview', header: t('health.lastReview'), value: (r) => r.lastReview, type: 'date' },
-    { key: 'open', header: t('health.openActions'), value: (r) => r.openActions, type: 'number' },
-    { key: 'overdue', header: t('health.overdueActions'), value: (r) => r.overdueActions, type: 'number' },
     {
       key: 'issues',
       header: t('health.issues'),
       value: (r) => r.issues.map(issueText).join('; '),
       render: (r) => (
-        <Stack gap={2} miw={280}>
-          {r.issues.map((i) => (
-            <Text key={i.code + (i.date ?? '')} size="sm" c={i.level === 'critical' ? 'red.8' : 'yellow.9'}>
+        <Stack gap={2} miw={220}>
+          {r.issues.map((i, n) => (
+            <Text key={n} size="sm" c={i.level === 'critical' ? 'red.8' : 'yellow.9'}>
               • {issueText(i)}
             </Text>
           ))}
         </Stack>
       ),
     },
+    { key: 'mode', header: t('health.modeShort'), value: (r) => t(`modeShort.${r.mode}`) },
+    { key: 'lastAudit', header: t('health.lastAuditShort'), value: (r) => r.lastAudit, type: 'date' },
+    { key: 'lastReview', header: t('health.lastReviewShort'), value: (r) => r.lastReview, type: 'date' },
+    { key: 'open', header: t('health.openShort'), value: (r) => r.openActions, type: 'number' },
+    { key: 'overdue', header: t('health.overdueActions'), value: (r) => r.overdueActions, type: 'number' },
   ];
   return (
     <Stack gap="md">

@@ -7,13 +7,17 @@ import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { StepBadge } from '../components/StatusBadge';
-import { CertificateModal, FeedbackPanel, ObjectivesPanel, ScopeCodeForm } from './extras';
-import { DeclarationModal, PlanAuditModal, ReviewModal, VerifyModal } from './forms';
+import { CertificationPanel } from './CertificationPanel';
+import { DeclarationModal } from './certificationForms';
+import { FeedbackPanel } from './FeedbackPanel';
+import { PlanAuditModal, VerifyModal } from './forms';
+import { InspectionsPanel } from './InspectionsPanel';
+import { ObjectivesPanel } from './ObjectivesPanel';
 import { ActionsTable, CalendarTable, HealthBadge, useIssueText, type ActionRow, noClip } from './parts';
+import { ReviewModal, ReviewsPanel } from './ReviewsPanel';
 
 type Health = ApiOutput<'health.get'>;
 type AuditRow = ApiOutput<'audits.list'>[number];
-type ReviewRow = ApiOutput<'reviews.list'>[number];
 
 function InfoCard({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -107,7 +111,7 @@ function Overview({ h }: { h: Health }) {
           <Stack gap={6}>
             {h.steps.map((s) => (
               <Group key={s.step} gap="xs" wrap="nowrap">
-                <Text size="sm" w={170} style={{ flexShrink: 0 }}>
+                <Text size="sm" w={150} style={{ flexShrink: 0 }}>
                   {t(`common:steps.${s.step}`)}
                 </Text>
                 <StepBadge status={s.status} />
@@ -123,63 +127,6 @@ function Overview({ h }: { h: Health }) {
   );
 }
 
-function Certification({ unitId }: { unitId: string }) {
-  const { t } = useTranslation('improvement');
-  const c = useApi('certification.get', { unitId }).data;
-  if (!c) return <Loader />;
-  return (
-    <Stack gap="md">
-      <Title order={5}>{t('declaration.list')}</Title>
-      <DataTable
-        rows={c.declarations}
-        rowKey={(d) => d.id}
-        exportName="cong-bo"
-        empty={t('declaration.none')}
-        columns={[
-          { key: 'no', header: t('declaration.decisionNo'), value: (d) => d.decisionNo },
-          { key: 'date', header: t('declaration.decisionDate'), value: (d) => d.decisionDate, type: 'date' },
-          { key: 'signer', header: t('declaration.signer'), value: (d) => d.signer },
-          { key: 'scope', header: t('declaration.scope'), value: (d) => d.scope.join(', ') },
-          { key: 'posted', header: t('declaration.postedDate'), value: (d) => d.postedDate, type: 'date' },
-        ]}
-      />
-      <Title order={5}>{t('declaration.certificates')}</Title>
-      <DataTable
-        rows={c.certificates}
-        rowKey={(x) => x.id}
-        exportName="giay-chung-nhan"
-        empty={t('declaration.none')}
-        columns={[
-          { key: 'number', header: t('declaration.number'), value: (x) => x.number },
-          { key: 'issuer', header: t('declaration.issuer'), value: (x) => x.issuer },
-          { key: 'issue', header: t('declaration.issueDate'), value: (x) => x.issueDate, type: 'date' },
-          { key: 'expiry', header: t('declaration.expiryDate'), value: (x) => x.expiryDate, type: 'date' },
-          {
-            key: 'surveillance',
-            header: t('declaration.surveillance'),
-            value: (x) => x.surveillance.map((v) => `${formatVnDate(v.due)}${v.doneOn ? ' ✓' : ''}`).join(' · '),
-          },
-        ]}
-      />
-      <Title order={5}>{t('declaration.scopeNow')}</Title>
-      <ScopeCodeForm unitId={unitId} />
-      <Group gap={6}>
-        {c.scopeCodes.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('declaration.none')}
-          </Text>
-        ) : (
-          c.scopeCodes.map((s) => (
-            <Badge key={s.id} variant="light" tt="none" styles={noClip} color={c.redeclaration.newCodes.some((n) => n.code === s.code) ? 'orange' : 'blue'}>
-              {s.code} · {formatVnDate(s.addedDate)}
-            </Badge>
-          ))
-        )}
-      </Group>
-    </Stack>
-  );
-}
-
 /** A unit's QMS health: state, what needs attention, and its audits, actions, declarations and reviews. */
 export function UnitHealthPage() {
   const { id = '' } = useParams();
@@ -189,9 +136,10 @@ export function UnitHealthPage() {
   const audits = useApi('audits.list', { unitId: id }).data ?? [];
   const actions = useApi('actions.list', { unitId: id }).data;
   const reviews = useApi('reviews.list', { unitId: id }).data ?? [];
+  const inspections = useApi('inspections.list', { unitId: id }).data ?? [];
   const calendar = useApi('calendar.get', { unitId: id }).data ?? [];
   const sync = useApiMutation('improvement.syncSteps', { successMessage: t('health.synced') });
-  const [modal, setModal] = useState<'audit' | 'declaration' | 'certificate' | 'review' | null>(null);
+  const [modal, setModal] = useState<'audit' | 'declaration' | 'review' | null>(null);
   const [verifying, setVerifying] = useState<ActionRow | null>(null);
   if (!h) return <Loader />;
   const unit = { id: h.unit.id, name: h.unit.name, code: h.unit.code };
@@ -204,13 +152,6 @@ export function UnitHealthPage() {
     { key: 'lead', header: t('audits.lead'), value: (r) => r.lead },
     { key: 'nc', header: t('audits.nonconformities'), value: (r) => r.nonconformities, type: 'number' },
     { key: 'warnings', header: t('audits.warnings'), value: (r) => r.warnings, type: 'number' },
-  ];
-  const reviewColumns: Column<ReviewRow>[] = [
-    { key: 'date', header: t('review.date'), value: (r) => r.reviewDate, type: 'date' },
-    { key: 'chair', header: t('review.chair'), value: (r) => r.chair },
-    { key: 'minutes', header: t('review.minutesNo'), value: (r) => r.minutesNo },
-    { key: 'conclusions', header: t('review.conclusions'), value: (r) => r.conclusions },
-    { key: 'actions', header: t('review.actions'), value: (r) => r.actions.length, type: 'number' },
   ];
   return (
     <Stack gap="md">
@@ -239,7 +180,8 @@ export function UnitHealthPage() {
           </Button>
         </Group>
       </Group>
-      <Tabs defaultValue="overview" keepMounted={false}>
+      {/* Ten tabs: tighter padding keeps them on one line at 1366 px in Vietnamese. */}
+      <Tabs defaultValue="overview" keepMounted={false} styles={{ tab: { paddingInline: 10 } }}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('health.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="audits">
@@ -249,15 +191,21 @@ export function UnitHealthPage() {
             {t('health.tabs.actions')} ({actions?.aging.open ?? 0})
           </Tabs.Tab>
           <Tabs.Tab value="certification">{t('health.tabs.certification')}</Tabs.Tab>
+          <Tabs.Tab value="inspections">
+            {t('health.tabs.inspections')} ({inspections.length})
+          </Tabs.Tab>
           <Tabs.Tab value="reviews">
             {t('health.tabs.reviews')} ({reviews.length})
           </Tabs.Tab>
           <Tabs.Tab value="objectives">{t('health.tabs.objectives')}</Tabs.Tab>
           <Tabs.Tab value="feedback">{t('health.tabs.feedback')}</Tabs.Tab>
-          <Tabs.Tab value="calendar">{t('health.tabs.calendar')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Overview h={h} />
+          <Title order={5} mt="lg" mb={6}>
+            {t('health.dueTitle')}
+          </Title>
+          <CalendarTable rows={calendar} showUnit={false} exportName={`${t('calendar.export')}-${h.unit.code}`} />
         </Tabs.Panel>
         <Tabs.Panel value="audits" pt="md">
           <DataTable
@@ -274,18 +222,13 @@ export function UnitHealthPage() {
           <ActionsTable rows={actions?.rows ?? []} onVerify={setVerifying} exportName={`${t('actions.export')}-${h.unit.code}`} />
         </Tabs.Panel>
         <Tabs.Panel value="certification" pt="md">
-          <Group mb="md">
-            <Button variant="light" onClick={() => setModal('declaration')}>
-              {t('health.recordDeclaration')}
-            </Button>
-            <Button variant="light" onClick={() => setModal('certificate')}>
-              {t('certificate.add')}
-            </Button>
-          </Group>
-          <Certification unitId={unit.id} />
+          <CertificationPanel unit={unit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inspections" pt="md">
+          <InspectionsPanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="reviews" pt="md">
-          <DataTable rows={reviews} columns={reviewColumns} rowKey={(r) => r.id} exportName={`xem-xet-lanh-dao-${h.unit.code}`} empty={t('review.none')} />
+          <ReviewsPanel unit={unit} />
         </Tabs.Panel>
         <Tabs.Panel value="objectives" pt="md">
           <ObjectivesPanel unit={unit} />
@@ -293,14 +236,10 @@ export function UnitHealthPage() {
         <Tabs.Panel value="feedback" pt="md">
           <FeedbackPanel unit={unit} />
         </Tabs.Panel>
-        <Tabs.Panel value="calendar" pt="md">
-          <CalendarTable rows={calendar} showUnit={false} exportName={`${t('calendar.export')}-${h.unit.code}`} />
-        </Tabs.Panel>
       </Tabs>
       <PlanAuditModal unit={unit} opened={modal === 'audit'} onClose={() => setModal(null)} />
-      {modal === 'declaration' && <DeclarationModal unit={unit} opened onClose={() => setModal(null)} />}
-      {modal === 'certificate' && <CertificateModal unit={unit} onClose={() => setModal(null)} />}
-      {modal === 'review' && <ReviewModal unit={unit} opened onClose={() => setModal(null)} />}
+      {modal === 'declaration' && <DeclarationModal unit={unit} onClose={() => setModal(null)} />}
+      {modal === 'review' && <ReviewModal unit={unit} onClose={() => setModal(null)} />}
       <VerifyModal action={verifying} onClose={() => setVerifying(null)} />
     </Stack>
   );

@@ -1,7 +1,7 @@
-import { Checkbox, Divider, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Divider, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoDateOf, parseVnDate } from '../../electron/common/dates';
+import { formatVnDate, isoDateOf } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { DateField } from '../components/DateField';
 import { FormActions } from '../components/FormActions';
@@ -128,9 +128,32 @@ export function AuditDoneModal({ audit, opened, onClose }: { audit: { id: string
   );
 }
 
-/** Records a finding of an audit and, for a nonconformity, its corrective action. */
-export function FindingModal({ auditId, opened, onClose }: { auditId: string; opened: boolean; onClose: () => void }) {
+/** Where a finding comes from: an internal audit, an external assessment or an inspection. */
+export type FindingSource =
+  | { kind: 'internal_audit'; auditId: string }
+  | { kind: 'external_assessment'; assessmentId: string }
+  | { kind: 'inspection'; inspectionId: string; deadline: string };
+
+function sourceFields(source: FindingSource) {
+  switch (source.kind) {
+    case 'internal_audit':
+      return { source: source.kind, auditId: source.auditId };
+    case 'external_assessment':
+      return { source: source.kind, assessmentId: source.assessmentId };
+    case 'inspection':
+      return { source: source.kind, inspectionId: source.inspectionId };
+  }
+}
+
+/**
+ * Records a finding and, for a nonconformity, its corrective action. After an
+ * inspection the action is due at the latest two months after the minutes:
+ * the form starts on that date and says so.
+ */
+export function FindingModal(props: { source: FindingSource; context?: string; foundDate?: string; opened: boolean; onClose: () => void }) {
+  const { source, context, opened, onClose } = props;
   const { t } = useTranslation('improvement');
+  const deadline = source.kind === 'inspection' ? source.deadline : null;
   const blank = () => ({
     severity: 'minor' as 'major' | 'minor' | 'observation',
     clause: '',
@@ -138,11 +161,11 @@ export function FindingModal({ auditId, opened, onClose }: { auditId: string; op
     department: '',
     description: '',
     evidence: '',
-    foundDate: todayIso() as string | null,
+    foundDate: (props.foundDate ?? todayIso()) as string | null,
     rootCause: '',
     action: '',
     owner: '',
-    dueDate: null as string | null,
+    dueDate: deadline,
   });
   const [f, setF] = useState(blank);
   useEffect(() => {
@@ -152,13 +175,12 @@ export function FindingModal({ auditId, opened, onClose }: { auditId: string; op
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
   const nonconformity = f.severity !== 'observation';
   return (
-    <Modal opened={opened} onClose={onClose} title={t('finding.title')} size="xl" centered>
+    <Modal opened={opened} onClose={onClose} title={context ? `${t('finding.title')} — ${context}` : t('finding.title')} size="xl" centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate({
-            source: 'internal_audit',
-            auditId,
+            ...sourceFields(source),
             severity: f.severity,
             clause: f.clause,
             procedureCode: f.procedureCode,
@@ -182,10 +204,13 @@ export function FindingModal({ auditId, opened, onClose }: { auditId: string; op
               data={(['major', 'minor', 'observation'] as const).map((s) => ({ value: s, label: t(`finding.severities.${s}`) }))}
               data-testid="finding-severity"
             />
-            <TextInput label={t('finding.clause')} description={t('finding.referenceHint')} value={f.clause} onChange={(e) => set({ clause: e.currentTarget.value })} data-testid="finding-clause" />
-            <TextInput label={t('finding.procedureCode')} description=" " value={f.procedureCode} onChange={(e) => set({ procedureCode: e.currentTarget.value })} />
-            <DateField label={t('finding.foundDate')} description=" " required value={f.foundDate} onChange={(v) => set({ foundDate: v })} />
+            <TextInput label={t('finding.clause')} value={f.clause} onChange={(e) => set({ clause: e.currentTarget.value })} data-testid="finding-clause" />
+            <TextInput label={t('finding.procedureCode')} value={f.procedureCode} onChange={(e) => set({ procedureCode: e.currentTarget.value })} data-testid="finding-procedure" />
+            <DateField label={t('finding.foundDate')} required value={f.foundDate} onChange={(v) => set({ foundDate: v })} />
           </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('finding.referenceHint')}
+          </Text>
           <TextInput label={t('finding.department')} value={f.department} onChange={(e) => set({ department: e.currentTarget.value })} />
           <Textarea label={t('finding.description')} required autosize minRows={2} value={f.description} onChange={(e) => set({ description: e.currentTarget.value })} data-testid="finding-description" />
           <Textarea label={t('finding.evidence')} autosize minRows={1} value={f.evidence} onChange={(e) => set({ evidence: e.currentTarget.value })} />
@@ -196,113 +221,18 @@ export function FindingModal({ auditId, opened, onClose }: { auditId: string; op
                 <Textarea label={t('finding.rootCause')} autosize minRows={1} value={f.rootCause} onChange={(e) => set({ rootCause: e.currentTarget.value })} />
                 <Textarea label={t('finding.action')} autosize minRows={1} value={f.action} onChange={(e) => set({ action: e.currentTarget.value })} />
                 <TextInput label={t('finding.owner')} required value={f.owner} onChange={(e) => set({ owner: e.currentTarget.value })} data-testid="finding-owner" />
-                <DateField label={t('finding.dueDate')} required value={f.dueDate} onChange={(v) => set({ dueDate: v })} testId="finding-due" />
+                <DateField
+                  label={t('finding.dueDate')}
+                  description={deadline ? t('inspection.deadlineHint', { date: formatVnDate(deadline) }) : undefined}
+                  required
+                  value={f.dueDate}
+                  onChange={(v) => set({ dueDate: v })}
+                  testId="finding-due"
+                />
               </SimpleGrid>
             </>
           )}
           <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="finding" />
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-/** Records the head's self-declaration decision. */
-export function DeclarationModal({ unit, opened, onClose }: { unit: { id: string; name: string }; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('improvement');
-  const [f, setF] = useState({
-    decisionNo: '',
-    decisionDate: null as string | null,
-    signer: '',
-    standard: '2015' as '2008' | '2015',
-    scope: [] as string[],
-    notifiedDate: null as string | null,
-    postedDate: null as string | null,
-  });
-  const save = useApiMutation('declarations.record', { quiet: true, successMessage: t('declaration.saved'), onSuccess: onClose });
-  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('declaration.title', { unit: unit.name })} size="lg" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate({ unitId: unit.id, ...f, decisionDate: f.decisionDate ?? '' });
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={2}>
-            <TextInput label={t('declaration.decisionNo')} placeholder="123/QĐ-BHXH" required value={f.decisionNo} onChange={(e) => set({ decisionNo: e.currentTarget.value })} />
-            <DateField label={t('declaration.decisionDate')} required value={f.decisionDate} onChange={(v) => set({ decisionDate: v })} />
-            <TextInput label={t('declaration.signer')} value={f.signer} onChange={(e) => set({ signer: e.currentTarget.value })} />
-            <Select
-              label={t('declaration.standard')}
-              value={f.standard}
-              allowDeselect={false}
-              onChange={(v) => set({ standard: (v ?? '2015') as '2008' | '2015' })}
-              data={[
-                { value: '2008', label: 'TCVN ISO 9001:2008' },
-                { value: '2015', label: 'TCVN ISO 9001:2015' },
-              ]}
-            />
-            <DateField label={t('declaration.notifiedDate')} value={f.notifiedDate} onChange={(v) => set({ notifiedDate: v })} />
-            <DateField label={t('declaration.postedDate')} value={f.postedDate} onChange={(v) => set({ postedDate: v })} />
-          </SimpleGrid>
-          <TagsInput label={t('declaration.scope')} description={t('audits.listHint')} required value={f.scope} onChange={(v) => set({ scope: v })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="declaration" />
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-const inputKeys = ['auditResults', 'feedback', 'processPerformance', 'actionsStatus', 'previousReviews', 'changes', 'improvements'] as const;
-
-/** Records a management review: inputs, conclusions and decisions that become tracked actions. */
-export function ReviewModal({ unit, opened, onClose }: { unit: { id: string; name: string }; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('improvement');
-  const [f, setF] = useState({
-    reviewDate: null as string | null,
-    chair: '',
-    attendees: '',
-    minutesNo: '',
-    conclusions: '',
-    decisions: '',
-    inputs: {} as Partial<Record<(typeof inputKeys)[number], string>>,
-  });
-  const [lineError, setLineError] = useState<string | null>(null);
-  const save = useApiMutation('reviews.record', { quiet: true, successMessage: t('review.saved'), onSuccess: onClose });
-  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('review.title', { unit: unit.name })} size="xl" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setLineError(null);
-          const decisions = [];
-          for (const line of lines(f.decisions)) {
-            const [title = '', owner = '', due = ''] = line.split(';').map((x) => x.trim());
-            const dueDate = parseVnDate(due);
-            if (!title || !owner || !dueDate) return setLineError(t('review.badDecision', { line }));
-            decisions.push({ title, owner, dueDate });
-          }
-          save.mutate({ unitId: unit.id, reviewDate: f.reviewDate ?? '', chair: f.chair, attendees: f.attendees, minutesNo: f.minutesNo, conclusions: f.conclusions, inputs: f.inputs, decisions });
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={3}>
-            <DateField label={t('review.reviewDate')} required value={f.reviewDate} onChange={(v) => set({ reviewDate: v })} />
-            <TextInput label={t('review.chair')} required value={f.chair} onChange={(e) => set({ chair: e.currentTarget.value })} />
-            <TextInput label={t('review.minutesNo')} value={f.minutesNo} onChange={(e) => set({ minutesNo: e.currentTarget.value })} />
-          </SimpleGrid>
-          <TextInput label={t('review.attendees')} value={f.attendees} onChange={(e) => set({ attendees: e.currentTarget.value })} />
-          <SimpleGrid cols={2}>
-            {inputKeys.map((k) => (
-              <Textarea key={k} label={t(`review.inputs.${k}`)} autosize minRows={1} value={f.inputs[k] ?? ''} onChange={(e) => set({ inputs: { ...f.inputs, [k]: e.currentTarget.value } })} />
-            ))}
-          </SimpleGrid>
-          <Textarea label={t('review.conclusions')} autosize minRows={2} value={f.conclusions} onChange={(e) => set({ conclusions: e.currentTarget.value })} />
-          <Textarea label={t('review.decisions')} autosize minRows={2} value={f.decisions} error={lineError} onChange={(e) => set({ decisions: e.currentTarget.value })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="review" />
         </Stack>
       </form>
     </Modal>

@@ -4,10 +4,30 @@ import { useNavigate } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { useApiMutation } from '../api/hooks';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 
 /** Badges in table cells keep their whole label (Mantine clips them by default). */
 export const noClip = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
+/**
+ * The buttons at the end of a row: extra ones, Edit, and Delete after a
+ * confirmation. Clicks stay in the cell (they do not open the row).
+ */
+export function RowActions(props: { name: string; onEdit?: () => void; onDelete?: () => void; children?: React.ReactNode; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end" onClick={(e) => e.stopPropagation()}>
+      {props.children}
+      {props.onEdit && (
+        <Button size="compact-xs" variant="light" onClick={props.onEdit} data-testid={props.testId ? `${props.testId}-edit` : undefined}>
+          {t('actions.edit')}
+        </Button>
+      )}
+      {props.onDelete && <ConfirmButton name={props.name} size="compact-xs" onConfirm={props.onDelete} data-testid={props.testId ? `${props.testId}-delete` : undefined} />}
+    </Group>
+  );
+}
 
 export type HealthStatus = 'good' | 'attention' | 'critical';
 const healthColour = { good: 'green', attention: 'yellow', critical: 'red' } as const;

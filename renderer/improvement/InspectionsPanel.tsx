@@ -1,0 +1,209 @@
+import { Alert, Badge, Button, Checkbox, Modal, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../electron/api';
+import { addMonths, formatVnDate, isoDateOf, isValidIsoDate } from '../../electron/common/dates';
+import { useApi, useApiMutation } from '../api/hooks';
+import { type Column, DataTable } from '../components/DataTable';
+import { DateField } from '../components/DateField';
+import { FormActions } from '../components/FormActions';
+import { FindingModal } from './forms';
+import { ActionStatusBadge, noClip, RowActions } from './parts';
+import { isClosedStatus } from './status';
+
+type Unit = { id: string; name: string; code: string };
+type InspectionRow = ApiOutput<'inspections.list'>[number];
+type FindingRow = ApiOutput<'findings.list'>[number];
+
+/** Corrections are due within two months of an inspection's minutes (as the services apply it). */
+const DEADLINE_MONTHS = 2;
+const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
+
+/** Records or corrects an inspection (kiểm tra) and shows the correction deadline it starts. */
+function InspectionModal({ unit, initial, onClose }: { unit: Unit; initial?: InspectionRow; onClose: () => void }) {
+  const { t } = useTranslation('improvement');
+  const [f, setF] = useState({
+    inspector: initial?.inspector ?? '',
+    inspectionDate: initial?.inspectionDate ?? null,
+    minutesNo: initial?.minutesNo ?? '',
+    minutesDate: initial?.minutesDate ?? null,
+    onSite: initial?.onSite ?? true,
+    note: initial?.note ?? '',
+  });
+  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const done = { quiet: true, successMessage: t('inspection.saved'), onSuccess: onClose };
+  const create = useApiMutation('inspections.record', done);
+  const update = useApiMutation('inspections.update', done);
+  const save = initial ? update : create;
+  const deadline = f.minutesDate && isValidIsoDate(f.minutesDate) ? addMonths(f.minutesDate, DEADLINE_MONTHS) : null;
+  return (
+    <Modal opened onClose={onClose} title={t(initial ? 'inspection.editTitle' : 'inspection.title', { unit: unit.name })} size="lg" centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const values = { ...f, inspectionDate: f.inspectionDate ?? '', minutesDate: f.minutesDate ?? '' };
+          if (initial) update.mutate({ id: initial.id, ...values });
+          else create.mutate({ unitId: unit.id, ...values });
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('inspection.inspector')}
+            placeholder={t('inspection.inspectorHint')}
+            required
+            value={f.inspector}
+            onChange={(e) => set({ inspector: e.currentTarget.value })}
+            data-testid="inspection-inspector"
+          />
+          <SimpleGrid cols={3}>
+            <DateField label={t('inspection.date')} required value={f.inspectionDate} onChange={(v) => set({ inspectionDate: v })} testId="inspection-date" />
+            <TextInput label={t('inspection.minutesNo')} placeholder="15/BB-KT" value={f.minutesNo} onChange={(e) => set({ minutesNo: e.currentTarget.value })} />
+            <DateField label={t('inspection.minutesDate')} required value={f.minutesDate} onChange={(v) => set({ minutesDate: v })} testId="inspection-minutes-date" />
+          </SimpleGrid>
+          {deadline && (
+            <Alert color="blue" variant="light" py="xs">
+              {t('inspection.deadlineNote', { date: formatVnDate(deadline) })}
+            </Alert>
+          )}
+          <Checkbox label={t('inspection.onSite')} checked={f.onSite} onChange={(e) => set({ onSite: e.currentTarget.checked })} />
+          <Textarea label={t('assessment.note')} autosize minRows={2} value={f.note} onChange={(e) => set({ note: e.currentTarget.value })} />
+          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="inspection" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * A unit's inspections (kiểm tra) with the findings each raised. Actions on
+ * those findings are due within two months of the inspection's minutes.
+ */
+export function InspectionsPanel({ unit }: { unit: Unit }) {
+  const { t } = useTranslation('improvement');
+  const inspections = useApi('inspections.list', { unitId: unit.id }).data ?? [];
+  const allFindings = useApi('findings.list', { unitId: unit.id }).data ?? [];
+  const remove = useApiMutation('inspections.delete', { successMessage: t('deleted') });
+  const removeFinding = useApiMutation('findings.delete', { successMessage: t('deleted') });
+  const [editing, setEditing] = useState<{ row?: InspectionRow } | null>(null);
+  const [findingFor, setFindingFor] = useState<InspectionRow | null>(null);
+  const findings = allFindings.filter((f) => f.source === 'inspection');
+  const ofInspection = (id: string) => findings.filter((f) => f.inspectionId === id);
+  const openActions = (id: string) => ofInspection(id).flatMap((f) => f.actions).filter((a) => !isClosedStatus(a.status)).length;
+  const today = isoDateOf(new Date());
+  const name = (i: InspectionRow) => {
+    const n = ofInspection(i.id).length;
+    const base = t('inspection.name', { date: formatVnDate(i.inspectionDate), inspector: i.inspector });
+    return n ? `${base} ${t('inspection.withFindings', { count: n })}` : base;
+  };
+
+  const columns: Column<InspectionRow>[] = [
+    { key: 'date', header: t('inspection.date'), value: (i) => i.inspectionDate, type: 'date', width: 110 },
+    { key: 'inspector', header: t('inspection.inspectorShort'), value: (i) => i.inspector },
+    { key: 'minutesNo', header: t('inspection.minutesNo'), value: (i) => i.minutesNo },
+    { key: 'minutesDate', header: t('inspection.minutesDate'), value: (i) => i.minutesDate, type: 'date' },
+    {
+      key: 'deadline',
+      header: t('inspection.deadline'),
+      value: (i) => i.deadline,
+      type: 'date',
+      render: (i) => (
+        <Stack gap={2}>
+          <Text size="sm">{formatVnDate(i.deadline)}</Text>
+          {openActions(i.id) > 0 && i.deadline < today && (
+            <Badge color="red" size="sm" tt="none" styles={noClip}>
+              {t('calendar.overdue')}
+            </Badge>
+          )}
+        </Stack>
+      ),
+    },
+    { key: 'onSite', header: t('inspection.onSiteShort'), value: (i) => (i.onSite ? t('objectives.yesShort') : t('objectives.noShort')), width: 90 },
+    { key: 'open', header: t('health.openActions'), value: (i) => openActions(i.id), type: 'number', width: 110 },
+    {
+      key: 'buttons',
+      header: '',
+      value: () => null,
+      render: (i) => (
+        <RowActions name={name(i)} onEdit={() => setEditing({ row: i })} onDelete={() => remove.mutate({ id: i.id })} testId="inspection-row">
+          <Button size="compact-xs" variant="subtle" onClick={() => setFindingFor(i)} title={t('audits.addFinding')} data-testid="inspection-add-finding">
+            {t('inspection.addFinding')}
+          </Button>
+        </RowActions>
+      ),
+    },
+  ];
+
+  const inspectionOf = (f: FindingRow) => inspections.find((i) => i.id === f.inspectionId);
+  const findingColumns: Column<FindingRow>[] = [
+    { key: 'inspection', header: t('inspection.date'), value: (f) => inspectionOf(f)?.inspectionDate ?? null, type: 'date', width: 110 },
+    {
+      key: 'severity',
+      header: t('finding.severity'),
+      value: (f) => t(`finding.severities.${f.severity}`),
+      render: (f) => (
+        <Badge color={severityColour[f.severity]} variant="light" tt="none" styles={noClip}>
+          {t(`finding.severities.${f.severity}`)}
+        </Badge>
+      ),
+    },
+    { key: 'reference', header: t('inspection.reference'), value: (f) => [f.clause, f.procedureCode].filter(Boolean).join(' · ') },
+    { key: 'description', header: t('finding.description'), value: (f) => f.description },
+    { key: 'owner', header: t('finding.owner'), value: (f) => f.actions.at(-1)?.owner ?? '' },
+    { key: 'due', header: t('finding.dueDate'), value: (f) => f.actions.at(-1)?.dueDate ?? null, type: 'date' },
+    {
+      key: 'status',
+      header: t('actions.status'),
+      value: (f) => (f.actions.at(-1) ? t(`actions.statuses.${f.actions.at(-1)!.status}`) : ''),
+      render: (f) => (f.actions.at(-1) ? <ActionStatusBadge status={f.actions.at(-1)!.status} /> : null),
+    },
+    {
+      key: 'buttons',
+      header: '',
+      value: () => null,
+      render: (f) => <RowActions name={f.actions.length ? t('inspection.findingName', { description: f.description }) : f.description} onDelete={() => removeFinding.mutate({ id: f.id })} />,
+    },
+  ];
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm" c="dimmed">
+        {t('inspection.intro')}
+      </Text>
+      <DataTable
+        rows={inspections}
+        columns={columns}
+        rowKey={(i) => i.id}
+        exportName={`kiem-tra-${unit.code}`}
+        empty={t('inspection.empty')}
+        initialSort={{ key: 'date', dir: 'desc' }}
+        toolbar={
+          <Button onClick={() => setEditing({})} data-testid="add-inspection">
+            {t('inspection.add')}
+          </Button>
+        }
+        testId="inspections-table"
+      />
+      <Stack gap={6}>
+        <Title order={5}>{t('inspection.findingsTitle')}</Title>
+        <DataTable
+          rows={findings}
+          columns={findingColumns}
+          rowKey={(f) => f.id}
+          exportName={`phat-hien-kiem-tra-${unit.code}`}
+          empty={t('inspection.noFindings')}
+          testId="inspection-findings"
+        />
+      </Stack>
+      {editing && <InspectionModal unit={unit} initial={editing.row} onClose={() => setEditing(null)} />}
+      {findingFor && (
+        <FindingModal
+          source={{ kind: 'inspection', inspectionId: findingFor.id, deadline: findingFor.deadline }}
+          foundDate={findingFor.inspectionDate}
+          context={t('inspection.name', { date: formatVnDate(findingFor.inspectionDate), inspector: findingFor.inspector })}
+          opened
+          onClose={() => setFindingFor(null)}
+        />
+      )}
+    </Stack>
+  );
+}
