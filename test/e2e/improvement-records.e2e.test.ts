@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, formatVnDate, isoDateOf } from '../../electron/common/dates';
 import { type E2eApp, startApp } from '../support/e2e';
 
 /**
@@ -84,7 +85,7 @@ describe('organisations, external assessments, certificates and management revie
     await page.getByTestId('assessment-save').click();
     await page.getByText('Đã lưu cuộc đánh giá chứng nhận').waitFor();
     const assessments = page.getByTestId('assessments-table');
-    await assessments.getByText('Đánh giá giai đoạn 2').waitFor();
+    await assessments.getByText('Giai đoạn 2').waitFor();
     await assessments.getByText('Lê Văn Hùng').waitFor();
     expect(one('select kind, start_date, lead_assessor, minor_count, major_count from assessments')).toEqual({
       kind: 'stage2',
@@ -182,5 +183,47 @@ describe('organisations, external assessments, certificates and management revie
       due_date: '2027-03-31',
       status: 'open',
     });
+  });
+
+  it('records an inspection and a finding from it, whose action is due two months after the minutes', async () => {
+    const { page } = app;
+    // Dates around today: the action opens today and must be due by the deadline.
+    const today = isoDateOf(new Date());
+    const inspected = addMonths(today, -1);
+    const minutes = inspected; // minutes signed on the day
+    const deadline = addMonths(minutes, 2);
+    const tooLate = addMonths(deadline, 1);
+    await page.getByRole('tab', { name: /Kiểm tra/ }).click();
+    await page.getByText('Chưa có cuộc kiểm tra nào').waitFor();
+    await page.getByTestId('add-inspection').click();
+    await page.getByTestId('inspection-inspector').fill('Văn phòng BHXH Việt Nam');
+    await typeDate('inspection-date', formatVnDate(inspected));
+    await typeDate('inspection-minutes-date', formatVnDate(minutes));
+    await page.getByText(`Hạn khắc phục: ${formatVnDate(deadline)} (2 tháng kể từ ngày biên bản).`).waitFor();
+    await page.getByTestId('inspection-save').click();
+    await page.getByText('Đã lưu cuộc kiểm tra').waitFor();
+    await page.getByTestId('inspections-table').getByText(formatVnDate(deadline)).waitFor();
+
+    await page.getByTestId('inspection-add-finding').click();
+    await page.getByTestId('finding-procedure').fill('THU.02');
+    await page.getByTestId('finding-description').fill('Chưa niêm yết quy trình tại bộ phận một cửa');
+    await page.getByTestId('finding-owner').fill('Phòng Quản lý Thu');
+    expect(await page.getByTestId('finding-due').inputValue()).toBe(formatVnDate(deadline));
+    await typeDate('finding-due', formatVnDate(tooLate));
+    await page.getByTestId('finding-save').click();
+    await page.getByTestId('finding-error').waitFor();
+    expect(await page.getByTestId('finding-error').innerText()).toBe(
+      `Hạn xử lý (${formatVnDate(tooLate)}) vượt quá thời hạn 2 tháng kể từ biên bản kiểm tra (${formatVnDate(deadline)}).`,
+    );
+    expect(one("select count(*) n from findings where source = 'inspection'")).toEqual({ n: 0 });
+    await typeDate('finding-due', formatVnDate(deadline));
+    await page.getByTestId('finding-save').click();
+    await page.getByText('Đã ghi nhận phát hiện').waitFor();
+    await page.getByTestId('inspection-findings').getByText('Chưa niêm yết quy trình tại bộ phận một cửa').waitFor();
+    expect(one("select f.found_date, a.due_date from findings f join corrective_actions a on a.finding_id = f.id where f.source = 'inspection'")).toEqual({
+      found_date: inspected,
+      due_date: deadline,
+    });
+    await app.screenshot('improvement-inspections');
   });
 });
