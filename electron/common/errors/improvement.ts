@@ -127,6 +127,8 @@ export const improvementFields = {
   verifiedBy: { vi: 'Người kiểm tra xác nhận', en: 'Verified by' },
   verifiedDate: { vi: 'Ngày kiểm tra xác nhận', en: 'Date verified' },
   chair: { vi: 'Chủ trì', en: 'Chair' },
+  // Not 'reviewDate': that is a procedure's periodic review in the shared labels.
+  meetingDate: { vi: 'Ngày họp xem xét của lãnh đạo', en: 'Management review date' },
   inspector: { vi: 'Đơn vị kiểm tra', en: 'Inspected by' },
   inspectionDate: { vi: 'Ngày kiểm tra', en: 'Inspection date' },
   minutesDate: { vi: 'Ngày biên bản', en: 'Minutes date' },

@@ -41,7 +41,7 @@ export interface ReviewInput {
 /** Records a management review held (not in the future, with its chair); each decision becomes a tracked action. */
 export function recordReview(ctx: ServiceContext, input: ReviewInput): { review: ManagementReview; actions: CorrectiveAction[] } {
   getUnit(ctx, input.unitId);
-  requireNotFuture(ctx, input.reviewDate, 'reviewDate');
+  requireNotFuture(ctx, input.reviewDate, 'meetingDate');
   const review = insertRow(ctx, managementReviews, {
     unitId: input.unitId,
     reviewDate: input.reviewDate,
@@ -64,7 +64,7 @@ export function addReviewDecision(ctx: ServiceContext, reviewId: string, decisio
 
 export function updateReview(ctx: ServiceContext, id: string, patch: Partial<Omit<ReviewInput, 'unitId' | 'decisions'>>): ManagementReview {
   const old = getLiveRow(ctx, managementReviews, id, 'review');
-  requireNotFuture(ctx, patch.reviewDate, 'reviewDate');
+  requireNotFuture(ctx, patch.reviewDate, 'meetingDate');
   if (patch.chair !== undefined) requireText(patch.chair, 'chair');
   const row = updateRow(ctx, managementReviews, id, { ...patch, inputs: patch.inputs ? JSON.stringify(patch.inputs) : undefined });
   applyDerivedSteps(ctx, old.unitId);
