@@ -15,7 +15,7 @@ type Staff = ApiOutput<'training.staff.list'>[number];
 type Group_ = ApiOutput<'training.staff.duplicates'>[number];
 
 /** Enough rows to fill the screen while the rest of a long list arrives. */
-const FIRST_ROWS = 100;
+const FIRST_ROWS = 30;
 
 /** Staff of a unit (and its sub-units): add, edit, import, export, and merge duplicates. */
 export function StaffPage() {

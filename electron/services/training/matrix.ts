@@ -100,11 +100,6 @@ export interface MatrixFilter {
   windowDays?: number;
 }
 
-/** (role, course) for every role and each course it requires: the pairs the aggregates join people to. */
-function rolePairs(reqs: Requirements): [IsoRole, string][] {
-  return isoRoles.flatMap((role) => requiredCourses(reqs, role).map((c): [IsoRole, string] => [role, c]));
-}
-
 const scopeSql = (scope: string[] | null) => (scope ? ' AND p.unit_id IN (SELECT value FROM json_each(@scope))' : '');
 
 /**
@@ -121,14 +116,14 @@ export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): 
 }
 
 /** The matrix, plus the ids of the people lacking a required course (reports list them by name). */
-export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix & { lacking: string[] } {
+export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}, options: { lacking?: boolean } = {}): TrainingMatrix & { lacking: string[] } {
   refreshTrainingDerived(ctx);
   const onDate = filter.onDate ?? today(ctx);
   const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
   const courses = listCourses(ctx);
   const reqs = requirementsByRole(ctx);
   const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
-  const params = { scope: scope ? JSON.stringify(scope) : null, onDate, pairs: JSON.stringify(rolePairs(reqs)) };
+  const params = { scope: scope ? JSON.stringify(scope) : null };
   const bind = <T extends Record<string, unknown>>(p: T) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
 
   const staffPerUnit = ctx.sqlite
@@ -137,37 +132,45 @@ export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}): 
        SELECT n.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, n.staff FROM n JOIN units u ON u.id = n.unit_id`,
     )
     .all(bind({ scope: params.scope })) as { unitId: string; unitCode: string; unitName: string; staff: number }[];
-  // One row per (person, required course): the index on active staff by role, then the best pass per course.
-  const pairs = ctx.sqlite
-    .prepare(
-      `WITH need(role, course) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@pairs))
-       SELECT p.unit_id, p.id, n.course, coalesce(q.best_expiry >= @onDate, 0)
-         FROM need n CROSS JOIN staff p
-         LEFT JOIN staff_qualifications q ON q.staff_id = p.id AND q.course_type_id = n.course
-        WHERE p.iso_role = n.role AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)}`,
-    )
+  // Per role, its required courses as bits (exact up to 52 courses per role, far beyond any requirement); per person (active, with a role that needs something), the bits held in force.
+  const roleCourses = new Map(isoRoles.map((role) => [role, requiredCourses(reqs, role)] as const).filter(([, cs]) => cs.length > 0));
+  const roles = JSON.stringify([...roleCourses].map(([role, cs]) => [role, 2 ** cs.length - 1]));
+  const need = JSON.stringify([...roleCourses].flatMap(([role, cs]) => cs.map((c, bit) => [role, c, bit])));
+  const held = `need(role, course, bit) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@need)),
+      roles(role, full) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@roles)),
+      held AS (SELECT p.id, p.unit_id, p.iso_role AS role, r.full,
+                 (SELECT coalesce(sum(1 << n.bit), 0) FROM staff_qualifications q JOIN need n ON n.course = q.course_type_id AND n.role = p.iso_role
+                   WHERE q.staff_id = p.id AND q.best_expiry >= @onDate) AS mask
+                 FROM roles r CROSS JOIN staff p WHERE p.iso_role = r.role AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)})`;
+  const args = bind({ scope: params.scope, onDate, need, roles });
+  // One B-tree descent per person into their best passes (not one per person and course): people grouped by unit, role and what they hold.
+  const groups = ctx.sqlite
+    .prepare(`WITH ${held} SELECT unit_id, role, mask, count(*) FROM held GROUP BY unit_id, role, mask`)
     .raw()
-    .all(bind(params)) as [string, string, string, number][];
-
+    .all(args) as [string, IsoRole, number, number][];
   const units = new Map<string, UnitCoverage>(
     staffPerUnit.map((u) => [u.unitId, { ...u, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} }]),
   );
-  const lacking = new Set<string>();
   const needed = new Set<string>();
-  for (const [unitId, staffId, course, ok] of pairs) {
+  for (const [unitId, role, mask, people] of groups) {
     const u = units.get(unitId)!;
-    const c = (u.courses[course] ??= { required: 0, satisfied: 0 });
-    c.required++;
-    u.required++;
-    needed.add(course);
-    if (ok) {
-      c.satisfied++;
-      u.satisfied++;
-    } else if (!lacking.has(staffId)) {
-      lacking.add(staffId);
-      u.peopleMissing++;
-    }
+    const cs = roleCourses.get(role)!;
+    cs.forEach((course, bit) => {
+      const c = (u.courses[course] ??= { required: 0, satisfied: 0 });
+      const ok = Math.floor(mask / 2 ** bit) % 2 === 1;
+      c.required += people;
+      u.required += people;
+      if (ok) {
+        c.satisfied += people;
+        u.satisfied += people;
+      }
+      needed.add(course);
+    });
+    if (mask !== 2 ** cs.length - 1) u.peopleMissing += people;
   }
+  const lacking = options.lacking
+    ? (ctx.sqlite.prepare(`WITH ${held} SELECT id FROM held WHERE mask != full`).pluck().all(args) as string[])
+    : [];
   const list = [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   const total: TrainingMatrix['total'] = { staff: 0, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} };
   for (const u of list) {
@@ -191,7 +194,7 @@ export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}): 
     units: list,
     total,
     expiring: expiringCertificates(ctx, courses, scope, onDate, windowDays),
-    lacking: [...lacking],
+    lacking,
   };
 }
 

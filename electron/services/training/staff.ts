@@ -20,8 +20,6 @@ export interface StaffListItem extends Staff {
 /** What the staff list shows of a person: its columns only (the national list carries ~30,000 of these). */
 export interface StaffRow {
   id: string;
-  unitId: string;
-  unitCode: string;
   unitName: string;
   fullName: string;
   staffCode: string;
@@ -101,7 +99,7 @@ function selectStaff<T>(ctx: ServiceContext, columns: string, filter: StaffFilte
     .all(...params) as T[];
 }
 
-const ROW_COLUMNS = `s.id, s.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, s.full_name AS fullName, s.staff_code AS staffCode,
+const ROW_COLUMNS = `s.id, u.name AS unitName, s.full_name AS fullName, s.staff_code AS staffCode,
   s.birth_date AS birthDate, s.position, s.department, s.iso_role AS isoRole, s.status`;
 
 /** The staff list's rows: live people (merged duplicates excluded) with their unit, list columns only, by unit then name. */

@@ -27,7 +27,7 @@ export const trainingFigures: FigureProvider = {
   definitions: [coverage, missing, trained],
   compute(ctx, q): Figure[] {
     const inScope = new Set(q.unitIds);
-    const matrix = matrixCoverage(ctx, { onDate: q.asOf });
+    const matrix = matrixCoverage(ctx, { onDate: q.asOf }, { lacking: true });
     const units = matrix.units.filter((u) => inScope.has(u.unitId));
     const required = units.reduce((s, u) => s + u.required, 0);
     const satisfied = units.reduce((s, u) => s + u.satisfied, 0);
