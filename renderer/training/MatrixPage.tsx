@@ -170,7 +170,7 @@ function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBa
   const cellText = (s: State, expiry: string | null) => (s === 'none' ? '' : `${t(`matrix.state.${s}`)}${expiry && s !== 'missing' ? ` (${formatVnDate(expiry)})` : ''}`);
   const gridColumns: Column<Row>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.fullName}</Text> },
-    { key: 'position', header: t('staff.position'), value: (r) => r.position },
+    { key: 'position', header: t('staff.position'), value: (r) => r.position, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.position}</Text> },
     { key: 'role', header: t('staff.isoRole'), value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)) },
     ...(p?.courses ?? []).map(
       (c): Column<Row> => ({
