@@ -27,10 +27,11 @@ export function StaffPage() {
   const [importing, setImporting] = useState(false);
   const [merging, setMerging] = useState<Group_ | null>(null);
   // The first rows come on their own, small request and show at once; the whole list (up to the nation's ~30,000) follows for search, sort and export.
+  // The host answers one request at a time: the big ones are asked for once the first rows are in, so they never queue ahead.
   const head = useApi('training.staff.list', { ...scope, status, limit: FIRST_ROWS }).data;
-  const all = useApi('training.staff.list', { ...scope, status }).data;
+  const all = useApi('training.staff.list', { ...scope, status }, { enabled: !!head }).data;
   const rows = all ?? head ?? [];
-  const duplicates = useApi('training.staff.duplicates', scope).data ?? [];
+  const duplicates = useApi('training.staff.duplicates', scope, { enabled: !!head }).data ?? [];
   const columns: Column<Staff>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName },
     { key: 'birthDate', header: t('staff.birthDate'), value: (r) => r.birthDate, type: 'date', width: 110 },
