@@ -1,4 +1,5 @@
-import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncColumns } from './columns';
 
 /** The roles a person can hold in an ISO team; 'none' for staff outside it. */
@@ -56,7 +57,11 @@ export const staff = sqliteTable(
     note: text('note').notNull().default(''),
     mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => staff.id),
   },
-  (t) => [index('staff_unit_idx').on(t.unitId)],
+  (t) => [
+    index('staff_unit_idx').on(t.unitId),
+    // The matrix's aggregates: active people by ISO role and unit, read from the index alone.
+    index('staff_active_role_idx').on(t.isoRole, t.unitId, t.id).where(sql`deleted = 0 AND status = 'active'`),
+  ],
 );
 
 /** A training session, owned by the organising unit. */
@@ -112,4 +117,39 @@ export const trainingImports = sqliteTable('training_imports', {
   rowsSaved: integer('rows_saved').notNull(),
   rowsSkipped: integer('rows_skipped').notNull(),
   staffCreated: integer('staff_created').notNull().default(0),
+});
+
+/*
+ * Local derived tables (never synchronised, not in the change log): rebuilt
+ * from the synchronised rows and kept current from the change log by
+ * electron/services/training/derived.ts, so rows written by any path
+ * (services, Excel imports, bundles, merges) are covered.
+ */
+
+/** Each person's folded search text and sort key (fold(): lower case, no diacritics, đ→d). */
+export const staffSearch = sqliteTable('staff_search', {
+  staffId: text('staff_id').primaryKey(),
+  /** fold(full name, staff code, position, department). */
+  searchKey: text('search_key').notNull(),
+  /** fold(full name): with the birth date, the key of a look-alike record. */
+  nameKey: text('name_key').notNull(),
+  /** Given name (last word) first, then the whole folded name: Vietnamese list order. */
+  sortKey: text('sort_key').notNull(),
+});
+
+/** A person's best pass of a course: the latest certificate expiry ('9999-12-31' when it never expires). */
+export const staffQualifications = sqliteTable(
+  'staff_qualifications',
+  {
+    staffId: text('staff_id').notNull(),
+    courseTypeId: text('course_type_id').notNull(),
+    bestExpiry: text('best_expiry').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.courseTypeId] }), index('staff_qualifications_expiry_idx').on(t.bestExpiry)],
+);
+
+/** How far the derived tables have followed the change log (one row; none until first built). */
+export const trainingDerivedState = sqliteTable('training_derived_state', {
+  id: integer('id').primaryKey(),
+  lastSeq: integer('last_seq').notNull(),
 });

@@ -5,7 +5,7 @@ import { courseKinds, createCourse, ensureCourseTypes, isoRoles, requirementRole
 import { commitImport, previewImport } from '../services/training/excel/importer';
 import { buildTemplate, exportAttendance, exportMatrix, exportStaff } from '../services/training/excel/writer';
 import { trainingFigureNames, trainingFigures } from '../services/training/figures';
-import { trainingMatrix } from '../services/training/matrix';
+import { trainingMatrix, unitMatrixPage } from '../services/training/matrix';
 import {
   addAttendance,
   createSession,
@@ -18,7 +18,7 @@ import {
   updateAttendance,
   updateSession,
 } from '../services/training/sessions';
-import { createStaff, findDuplicates, getStaff, listStaff, mergeStaff, updateStaff } from '../services/training/staff';
+import { createStaff, findDuplicates, getStaff, mergeStaff, staffRows, updateStaff } from '../services/training/staff';
 import { getCourse } from '../services/training/courses';
 import { getUnit } from '../services/units/units';
 import { job, mutation, query } from './define';
@@ -109,9 +109,10 @@ export const trainingApi = {
     withCourses((ctx, i) => setRequirements(ctx, i.role, i.courseTypeIds)),
   ),
 
+  // List columns only: the national list is ~30,000 people; a person's other fields come with training.staff.get.
   'training.staff.list': query(
-    z.object({ ...scope, query: text(200).optional(), status: z.enum(['active', 'left', 'all']).optional() }).strict(),
-    (ctx, i) => listStaff(ctx, i),
+    z.object({ ...scope, query: text(200).optional(), status: z.enum(['active', 'left', 'all']).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
+    (ctx, i) => staffRows(ctx, i),
   ),
   'training.staff.get': query(z.object({ id }).strict(), (ctx, { id }) => {
     const person = getStaff(ctx, id);
@@ -157,6 +158,20 @@ export const trainingApi = {
   'training.matrix': query(
     z.object({ ...scope, onDate: isoDate.optional(), windowDays: z.number().int().min(1).max(3650).optional() }).strict(),
     withCourses((ctx, i) => trainingMatrix(ctx, i)),
+  ),
+  // Drill-down: one unit's people × courses, a bounded page at a time.
+  'training.matrix.people': query(
+    z
+      .object({
+        unitId: id,
+        onDate: isoDate.optional(),
+        windowDays: z.number().int().min(1).max(3650).optional(),
+        onlyMissing: z.boolean().optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(2000).optional(),
+      })
+      .strict(),
+    withCourses((ctx, i) => unitMatrixPage(ctx, i)),
   ),
   'training.auditors': query(
     z.object({ unitIds: z.array(id).max(2000).optional(), includeSubunits: z.boolean().optional(), onDate: isoDate.optional() }).strict(),

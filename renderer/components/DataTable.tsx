@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDate } from '../../electron/common/dates';
-import { fold, matchesQuery } from '../../electron/common/text';
+import { fold } from '../../electron/common/text';
 import { exportXlsx } from './exportXlsx';
 
 export interface Column<T> {
@@ -29,6 +29,8 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   initialSort?: { key: string; dir: 'asc' | 'desc' };
   testId?: string;
+  /** The rows are the first part of a long list still arriving: the count says so and export waits. */
+  loading?: boolean;
 }
 
 const ROW_HEIGHT = 41;
@@ -61,10 +63,21 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const [sort, setSort] = useState(props.initialSort ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Each row's folded text, built once per row and column set: folding every row on every keystroke was slow on national lists.
+  const columnSet = props.columns.map((c) => `${c.key}\u0000${c.header}`).join('\u0001');
+  const haystacks = useMemo(() => new WeakMap<object, string>(), [props.rows, columnSet]);
+
   const shown = useMemo(() => {
-    const filtered = query
-      ? props.rows.filter((r) => matchesQuery(props.columns.map((c) => c.value(r) ?? '').join(' '), query))
-      : props.rows;
+    const words = fold(query).split(' ').filter(Boolean);
+    const haystack = (r: T) => {
+      let h = haystacks.get(r as object);
+      if (h === undefined) {
+        h = fold(props.columns.map((c) => c.value(r) ?? '').join(' '));
+        haystacks.set(r as object, h);
+      }
+      return h;
+    };
+    const filtered = words.length ? props.rows.filter((r) => words.every((w) => haystack(r).includes(w))) : props.rows;
     if (!sort) return filtered;
     const col = props.columns.find((c) => c.key === sort.key);
     if (!col) return filtered;
@@ -72,7 +85,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     keyed.sort((a, b) => compare(a.key, b.key));
     const sorted = keyed.map((k) => k.row);
     return sort.dir === 'desc' ? sorted.reverse() : sorted;
-  }, [props.rows, props.columns, query, sort]);
+  }, [props.rows, props.columns, query, sort, haystacks]);
 
   const virtual = shown.length > VIRTUAL_FROM;
   const virtualizer = useVirtualizer({
@@ -111,11 +124,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
         <Group gap="sm">
           <Text size="sm" c="dimmed">
-            {shown.length === props.rows.length
+            {props.loading
+              ? t('loading')
+              : shown.length === props.rows.length
               ? t('table.rows', { count: shown.length })
               : t('table.rowsOf', { shown: shown.length, total: props.rows.length })}
           </Text>
-          <Button variant="light" size="sm" onClick={doExport} disabled={shown.length === 0}>
+          <Button variant="light" size="sm" onClick={doExport} disabled={shown.length === 0 || props.loading}>
             {t('actions.exportExcel')}
           </Button>
         </Group>

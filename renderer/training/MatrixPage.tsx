@@ -10,28 +10,169 @@ import { PageHeader } from '../components/PageHeader';
 import { saveFile, ScopePicker, useCourseLabel, useScope } from './shared';
 
 type Matrix = ApiOutput<'training.matrix'>;
-type Row = Matrix['rows'][number];
+type People = ApiOutput<'training.matrix.people'>;
+type Row = People['rows'][number];
 type UnitRow = Matrix['units'][number];
 type Expiring = Matrix['expiring'][number];
 type State = Row['cells'][string]['state'];
 
 const colour: Record<State, string> = { valid: 'green', expiring: 'yellow', expired: 'red', missing: 'red', none: 'gray' };
 export const coverageColour = (p: number | null) => (p === null ? 'gray' : p >= 90 ? 'green' : p >= 60 ? 'yellow' : 'red');
+const pct = (satisfied: number, required: number) => (required ? Math.round((satisfied / required) * 1000) / 10 : null);
+/** People asked for at a time when drilling into a unit (the API allows up to 2,000). */
+const PAGE = 500;
 
-/** The training matrix: coverage per unit, people × courses in colour, certificates expiring soon. */
+/**
+ * The training matrix: coverage per unit and per required course for the
+ * scope (up to the whole nation), a unit's people × courses in colour on
+ * drill-down, and certificates expiring soon.
+ */
 export function MatrixPage() {
   const { t } = useTranslation('training');
   const [scope, setScope] = useScope();
-  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
   const m = useApi('training.matrix', scope).data;
   const days = m?.windowDays ?? 90;
-  const cellText = (s: State, expiry: string | null) => (s === 'none' ? '' : `${t(`matrix.state.${s}`)}${expiry && s !== 'missing' ? ` (${formatVnDate(expiry)})` : ''}`);
   const shortName = useCourseLabel(m?.courses ?? []);
+  const changeScope = (s: typeof scope) => (setPicked(null), setScope(s));
+  // A scope of one unit opens on its people; several open on the units.
+  const only = m?.units.length === 1 ? { id: m.units[0].unitId, name: m.units[0].unitName } : null;
+  const unit = picked ?? only;
+  const required = (m?.courses ?? []).filter((c) => m?.requiredCourses.includes(c.id));
+  const unitColumns: Column<UnitRow>[] = [
+    { key: 'code', header: t('courses.code'), value: (u) => u.unitCode, width: 80 },
+    { key: 'name', header: t('staff.unit'), value: (u) => u.unitName },
+    { key: 'staff', header: t('matrix.people'), value: (u) => u.staff, type: 'number' },
+    ...required.map(
+      (c): Column<UnitRow> => ({
+        key: `course-${c.id}`,
+        header: shortName(c),
+        type: 'number',
+        value: (u) => (u.courses[c.id] ? pct(u.courses[c.id].satisfied, u.courses[c.id].required) : null),
+        render: (u) => {
+          const cc = u.courses[c.id];
+          if (!cc) return '—';
+          return (
+            <Text size="sm" c={`${coverageColour(pct(cc.satisfied, cc.required))}.8`} style={{ whiteSpace: 'nowrap' }}>
+              {cc.satisfied}/{cc.required}
+            </Text>
+          );
+        },
+      }),
+    ),
+    {
+      key: 'coverage',
+      header: t('matrix.coverage'),
+      value: (u) => u.coverage,
+      type: 'number',
+      width: 190,
+      render: (u) =>
+        u.coverage === null ? (
+          '—'
+        ) : (
+          <Group gap="xs" wrap="nowrap" data-testid={`coverage-${u.unitCode}`}>
+            <Progress value={u.coverage} color={coverageColour(u.coverage)} w={90} />
+            <Text size="sm">{u.coverage.toLocaleString('vi-VN')} %</Text>
+          </Group>
+        ),
+    },
+    { key: 'missing', header: t('matrix.peopleMissing'), value: (u) => u.peopleMissing, type: 'number' },
+  ];
+  const expiringColumns: Column<Expiring>[] = [
+    { key: 'fullName', header: t('staff.fullName'), value: (e) => e.fullName },
+    { key: 'unit', header: t('staff.unit'), value: (e) => e.unitName },
+    { key: 'course', header: t('sessions.course'), value: (e) => e.courseName },
+    { key: 'certificateNo', header: t('session.certificateNo'), value: (e) => e.certificateNo },
+    { key: 'expiry', header: t('session.certificateExpiry'), value: (e) => e.certificateExpiry, type: 'date' },
+    { key: 'days', header: t('matrix.daysLeft'), value: (e) => e.daysLeft, type: 'number' },
+  ];
+  const stat = (label: string, value: string, c?: string) => (
+    <Paper withBorder p="md" radius="md">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700} c={c}>
+        {value}
+      </Text>
+    </Paper>
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('matrix.title')}
+        subtitle={t('matrix.subtitle', { days })}
+        actions={
+          <Button variant="light" onClick={async () => saveFile(await call('training.excel.exportMatrix', scope))}>
+            {t('matrix.exportColour')}
+          </Button>
+        }
+      />
+      <Group>
+        <ScopePicker scope={scope} onChange={changeScope} />
+      </Group>
+      {m && (
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          {stat(t('matrix.coverage'), m.total.coverage === null ? '—' : `${m.total.coverage.toLocaleString('vi-VN')} %`, `${coverageColour(m.total.coverage)}.8`)}
+          {stat(t('matrix.people'), m.total.staff.toLocaleString('vi-VN'))}
+          {stat(t('matrix.peopleMissing'), m.total.peopleMissing.toLocaleString('vi-VN'), m.total.peopleMissing ? 'red.8' : undefined)}
+          {stat(t('matrix.expiring'), m.expiring.length.toLocaleString('vi-VN'), m.expiring.length ? 'yellow.9' : undefined)}
+        </SimpleGrid>
+      )}
+      <Tabs defaultValue="units" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="units">{unit ? t('matrix.grid') : t('matrix.byUnit')}</Tabs.Tab>
+          <Tabs.Tab value="expiring" data-testid="tab-expiring">
+            {t('matrix.expiring')} ({m?.expiring.length ?? 0})
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="units" pt="sm">
+          {unit ? (
+            <UnitPeople key={unit.id} unit={unit} onBack={picked && !only ? () => setPicked(null) : undefined} />
+          ) : (
+            <Stack gap="xs">
+              <Text size="xs" c="dimmed">
+                {t('matrix.drillHint')}
+              </Text>
+              <DataTable
+                testId="coverage-table"
+                rows={m?.units ?? []}
+                columns={unitColumns}
+                rowKey={(u) => u.unitId}
+                onRowClick={(u) => setPicked({ id: u.unitId, name: u.unitName })}
+                exportName={t('matrix.exportUnits')}
+                empty={t('matrix.empty')}
+              />
+            </Stack>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="expiring" pt="sm">
+          <DataTable
+            testId="expiring-table"
+            rows={m?.expiring ?? []}
+            columns={expiringColumns}
+            rowKey={(e) => `${e.staffId}-${e.courseTypeId}`}
+            exportName={t('matrix.exportExpiring')}
+            empty={t('matrix.noExpiring', { days })}
+          />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** One unit's people × courses (drill-down), a page at a time. */
+function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBack?: () => void }) {
+  const { t } = useTranslation('training');
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
+  const p = useApi('training.matrix.people', { unitId: unit.id, onlyMissing, limit }).data;
+  const shortName = useCourseLabel(p?.courses ?? []);
+  const cellText = (s: State, expiry: string | null) => (s === 'none' ? '' : `${t(`matrix.state.${s}`)}${expiry && s !== 'missing' ? ` (${formatVnDate(expiry)})` : ''}`);
   const gridColumns: Column<Row>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.fullName}</Text> },
-    { key: 'unit', header: t('staff.unit'), value: (r) => r.unitName, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.unitName}</Text> },
+    { key: 'position', header: t('staff.position'), value: (r) => r.position, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.position}</Text> },
     { key: 'role', header: t('staff.isoRole'), value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)) },
-    ...(m?.courses ?? []).map(
+    ...(p?.courses ?? []).map(
       (c): Column<Row> => ({
         key: c.id,
         header: shortName(c),
@@ -57,109 +198,41 @@ export function MatrixPage() {
       render: (r) => (r.required ? `${r.satisfied}/${r.required}` : '—'),
     },
   ];
-  const unitColumns: Column<UnitRow>[] = [
-    { key: 'code', header: t('courses.code'), value: (u) => u.unitCode, width: 80 },
-    { key: 'name', header: t('staff.unit'), value: (u) => u.unitName },
-    { key: 'staff', header: t('matrix.people'), value: (u) => u.staff, type: 'number' },
-    { key: 'required', header: t('matrix.required'), value: (u) => u.required, type: 'number' },
-    { key: 'satisfied', header: t('matrix.satisfied'), value: (u) => u.satisfied, type: 'number' },
-    {
-      key: 'coverage',
-      header: t('matrix.coverage'),
-      value: (u) => u.coverage,
-      type: 'number',
-      width: 200,
-      render: (u) =>
-        u.coverage === null ? (
-          '—'
-        ) : (
-          <Group gap="xs" wrap="nowrap" data-testid={`coverage-${u.unitCode}`}>
-            <Progress value={u.coverage} color={coverageColour(u.coverage)} w={100} />
-            <Text size="sm">{u.coverage.toLocaleString('vi-VN')} %</Text>
-          </Group>
-        ),
-    },
-    { key: 'missing', header: t('matrix.peopleMissing'), value: (u) => u.peopleMissing, type: 'number' },
-  ];
-  const expiringColumns: Column<Expiring>[] = [
-    { key: 'fullName', header: t('staff.fullName'), value: (e) => e.fullName },
-    { key: 'unit', header: t('staff.unit'), value: (e) => e.unitName },
-    { key: 'course', header: t('sessions.course'), value: (e) => e.courseName },
-    { key: 'certificateNo', header: t('session.certificateNo'), value: (e) => e.certificateNo },
-    { key: 'expiry', header: t('session.certificateExpiry'), value: (e) => e.certificateExpiry, type: 'date' },
-    { key: 'days', header: t('matrix.daysLeft'), value: (e) => e.daysLeft, type: 'number' },
-  ];
-  const stat = (label: string, value: string, c?: string) => (
-    <Paper withBorder p="md" radius="md">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} c={c}>
-        {value}
-      </Text>
-    </Paper>
-  );
-  const rows = (m?.rows ?? []).filter((r) => !onlyMissing || r.missing.length > 0);
+  const rows = p?.rows ?? [];
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('matrix.title')}
-        subtitle={t('matrix.subtitle', { days })}
-        actions={
-          <Button variant="light" onClick={async () => saveFile(await call('training.excel.exportMatrix', scope))}>
-            {t('matrix.exportColour')}
-          </Button>
-        }
-      />
-      <Group>
-        <ScopePicker scope={scope} onChange={setScope} />
+    <Stack gap="xs">
+      <Group justify="space-between" wrap="wrap">
+        <Group gap="sm">
+          {onBack && (
+            <Button variant="subtle" size="compact-sm" onClick={onBack} data-testid="matrix-back">
+              ← {t('matrix.backToUnits')}
+            </Button>
+          )}
+          <Text fw={600}>{t('matrix.unitPeople', { unit: unit.name })}</Text>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('matrix.legend')}
+        </Text>
       </Group>
-      {m && (
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {stat(t('matrix.coverage'), m.total.coverage === null ? '—' : `${m.total.coverage.toLocaleString('vi-VN')} %`, `${coverageColour(m.total.coverage)}.8`)}
-          {stat(t('matrix.people'), String(m.total.staff))}
-          {stat(t('matrix.peopleMissing'), String(m.total.peopleMissing), m.total.peopleMissing ? 'red.8' : undefined)}
-          {stat(t('matrix.expiring'), String(m.expiring.length), m.expiring.length ? 'yellow.9' : undefined)}
-        </SimpleGrid>
+      <DataTable
+        testId="matrix-table"
+        rows={rows}
+        columns={gridColumns}
+        rowKey={(r) => r.staffId}
+        exportName={t('matrix.export')}
+        empty={t('matrix.empty')}
+        toolbar={<Checkbox label={t('matrix.onlyMissing')} checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} />}
+      />
+      {p && p.total > rows.length && limit < 2000 && (
+        <Group justify="center" gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('matrix.shownPeople', { shown: rows.length, total: p.total })}
+          </Text>
+          <Button variant="light" size="compact-sm" onClick={() => setLimit(Math.min(limit + PAGE, 2000))}>
+            {t('matrix.morePeople', { count: Math.min(PAGE, p.total - rows.length) })}
+          </Button>
+        </Group>
       )}
-      <Tabs defaultValue="grid" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="grid">{t('matrix.grid')}</Tabs.Tab>
-          <Tabs.Tab value="units">{t('matrix.byUnit')}</Tabs.Tab>
-          <Tabs.Tab value="expiring" data-testid="tab-expiring">
-            {t('matrix.expiring')} ({m?.expiring.length ?? 0})
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="grid" pt="sm">
-          <Stack gap="xs">
-            <Text size="xs" c="dimmed">
-              {t('matrix.legend')}
-            </Text>
-            <DataTable
-              testId="matrix-table"
-              rows={rows}
-              columns={gridColumns}
-              rowKey={(r) => r.staffId}
-              exportName={t('matrix.export')}
-              empty={t('matrix.empty')}
-              toolbar={<Checkbox label={t('matrix.onlyMissing')} checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} />}
-            />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="units" pt="sm">
-          <DataTable testId="coverage-table" rows={m?.units ?? []} columns={unitColumns} rowKey={(u) => u.unitId} exportName={t('matrix.exportUnits')} empty={t('matrix.empty')} />
-        </Tabs.Panel>
-        <Tabs.Panel value="expiring" pt="sm">
-          <DataTable
-            testId="expiring-table"
-            rows={m?.expiring ?? []}
-            columns={expiringColumns}
-            rowKey={(e) => `${e.staffId}-${e.courseTypeId}`}
-            exportName={t('matrix.exportExpiring')}
-            empty={t('matrix.noExpiring', { days })}
-          />
-        </Tabs.Panel>
-      </Tabs>
     </Stack>
   );
 }

@@ -18,11 +18,18 @@ export function StaffModal({ opened, onClose, person, defaultUnitId }: { opened:
   const { t } = useTranslation('training');
   const unitOptions = useUnitOptions();
   const [form, setForm] = useState(blank);
+  // The list carries only its columns: the form is filled from the whole record (phone, e-mail, note…).
+  const detail = useApi('training.staff.get', { id: person?.id ?? '' }, { enabled: !!person && opened }).data;
+  const record = detail?.staff.id === person?.id ? detail?.staff : undefined;
   useEffect(() => {
     if (!opened) return;
-    setForm(person ? { ...blank, ...person } : { ...blank, unitId: defaultUnitId ?? null });
-  }, [opened, person?.id]);
-  const history = useApi('training.staff.get', { id: person?.id ?? '' }, { enabled: !!person && opened }).data?.history ?? [];
+    if (!person) setForm({ ...blank, unitId: defaultUnitId ?? null });
+    else if (record) {
+      const { unitId, fullName, staffCode, birthDate, position, department, isoRole, phone, email, status, note } = record;
+      setForm({ unitId, fullName, staffCode, birthDate, position, department, isoRole, phone, email, status, note });
+    }
+  }, [opened, person?.id, record]);
+  const history = detail?.history ?? [];
   const create = useApiMutation('training.staff.create', { quiet: true, successMessage: t('staff.created'), onSuccess: onClose });
   const update = useApiMutation('training.staff.update', { quiet: true, successMessage: t('staff.saved'), onSuccess: onClose });
   const error = create.error ?? update.error;
@@ -75,7 +82,8 @@ export function StaffModal({ opened, onClose, person, defaultUnitId }: { opened:
             <TextInput label={t('staff.email')} value={form.email} onChange={set('email')} />
           </Group>
           <TextInput label={t('staff.note')} value={form.note} onChange={set('note')} />
-          <FormActions error={error} pending={create.isPending || update.isPending} onCancel={onClose} testId="staff" />
+          {/* Saving before the record is in would write the blank fields over it. */}
+          <FormActions error={error} pending={create.isPending || update.isPending || (!!person && !record)} onCancel={onClose} testId="staff" />
           {person && (
             <>
               <Text fw={600}>{t('staff.history')}</Text>

@@ -14,6 +14,9 @@ import { saveFile, ScopePicker, useScope } from './shared';
 type Staff = ApiOutput<'training.staff.list'>[number];
 type Group_ = ApiOutput<'training.staff.duplicates'>[number];
 
+/** Enough rows to fill the screen while the rest of a long list arrives. */
+const FIRST_ROWS = 30;
+
 /** Staff of a unit (and its sub-units): add, edit, import, export, and merge duplicates. */
 export function StaffPage() {
   const { t } = useTranslation('training');
@@ -23,8 +26,12 @@ export function StaffPage() {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [merging, setMerging] = useState<Group_ | null>(null);
-  const rows = useApi('training.staff.list', { ...scope, status }).data ?? [];
-  const duplicates = useApi('training.staff.duplicates', scope).data ?? [];
+  // The first rows come on their own, small request and show at once; the whole list (up to the nation's ~30,000) follows for search, sort and export.
+  // The host answers one request at a time: the big ones are asked for once the first rows are in, so they never queue ahead.
+  const head = useApi('training.staff.list', { ...scope, status, limit: FIRST_ROWS }).data;
+  const all = useApi('training.staff.list', { ...scope, status }, { enabled: !!head }).data;
+  const rows = all ?? head ?? [];
+  const duplicates = useApi('training.staff.duplicates', scope, { enabled: !!head }).data ?? [];
   const columns: Column<Staff>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName },
     { key: 'birthDate', header: t('staff.birthDate'), value: (r) => r.birthDate, type: 'date', width: 110 },
@@ -79,6 +86,7 @@ export function StaffPage() {
       <DataTable
         testId="staff-table"
         rows={rows}
+        loading={!all && !!head && head.length === FIRST_ROWS}
         columns={columns}
         rowKey={(r) => r.id}
         exportName={t('staff.export')}

@@ -144,6 +144,11 @@ export const vi = {
     exportUnits: 'ty-le-dao-tao-theo-don-vi',
     exportExpiring: 'chung-chi-sap-het-han',
     noRequirement: 'Không yêu cầu',
+    drillHint: 'Bấm vào một đơn vị để xem từng cán bộ và khóa còn thiếu.',
+    backToUnits: 'Tất cả đơn vị',
+    unitPeople: 'Cán bộ của {{unit}}',
+    morePeople: 'Xem thêm {{count}} người',
+    shownPeople: 'Đang hiện {{shown}} / {{total}} người',
   },
   auditors: {
     title: 'Danh sách chuyên gia đánh giá nội bộ',
@@ -336,6 +341,11 @@ export const en: Translation<typeof vi> = {
     exportUnits: 'training-coverage-by-unit',
     exportExpiring: 'certificates-expiring',
     noRequirement: 'Not required',
+    drillHint: 'Click a unit to see each person and the courses they lack.',
+    backToUnits: 'All units',
+    unitPeople: 'Staff of {{unit}}',
+    morePeople: 'Show {{count}} more',
+    shownPeople: 'Showing {{shown}} of {{total}} people',
   },
   auditors: {
     title: 'Certified internal auditors',

@@ -172,11 +172,31 @@ describe('training: import an attendance sheet and see the matrix change (Chromi
     await app.screenshot('training-courses');
   });
 
+  it('opens a province on its units, with coverage per required course, and drills into one unit', async () => {
+    const { page } = app;
+    const [province] = await callOk(app, 'units.list', { type: 'province' });
+    const ngoQuyen = await callOk(app, 'units.create', { code: '3102', name: 'BHXH quận Ngô Quyền', type: 'district', parentId: province.id });
+    await callOk(app, 'training.staff.create', { unitId: ngoQuyen.id, fullName: 'Phạm Văn Bình', isoRole: 'member' });
+    await page.getByRole('link', { name: 'Cán bộ' }).click();
+    await page.getByRole('link', { name: 'Ma trận đào tạo' }).click();
+    const units = page.getByTestId('coverage-table');
+    await units.getByText('BHXH quận Ngô Quyền').waitFor();
+    // Ngô Quyền: Bình needs awareness and documents and holds neither.
+    expect(await units.getByRole('row', { name: /Ngô Quyền/ }).innerText()).toContain('0/1');
+    await app.screenshot('training-matrix-units');
+    await units.getByText('BHXH quận Hồng Bàng').click();
+    await page.getByText('Cán bộ của BHXH quận Hồng Bàng').waitFor();
+    expect(await page.getByTestId('matrix-Nguyễn Thị Lan-NT').getAttribute('data-state')).toBe('valid');
+    await page.getByTestId('matrix-back').click();
+    await units.waitFor();
+  });
+
   it('reads in English too', async () => {
     const { page } = app;
     await page.getByText('English').click();
     await page.getByRole('link', { name: 'Training matrix' }).click();
     await page.getByText('Who has been trained').waitFor();
+    await page.getByTestId('coverage-table').getByText('BHXH quận Hồng Bàng').click();
     expect(await page.getByTestId('matrix-Nguyễn Thị Lan-NT').innerText()).toBe('Trained');
     await app.screenshot('training-matrix-en');
   });

@@ -1,9 +1,10 @@
 import type { ServiceContext } from '../context';
 import { today } from '../rules';
-import { listUnits } from '../units/units';
-import { listCourses, requirementsByRole, type Requirements } from './courses';
+import { getUnit } from '../units/units';
+import { type CourseType, isoRoles, listCourses, requirementsByRole, type Requirements } from './courses';
+import { refreshTrainingDerived } from './derived';
 import { EXPIRY_WINDOW_DAYS, inForce, qualifications, type Qualification } from './qualifications';
-import { listStaff, type IsoRole, type StaffListItem } from './staff';
+import { listStaff, scopeUnitIds, type IsoRole, type StaffListItem } from './staff';
 
 export type CellState = 'valid' | 'expiring' | 'expired' | 'missing' | 'none';
 
@@ -33,6 +34,12 @@ export interface MatrixRow {
   satisfied: number;
 }
 
+/** Of one required course in a unit: how many people need it and how many hold it in force. */
+export interface CourseCoverage {
+  required: number;
+  satisfied: number;
+}
+
 export interface UnitCoverage {
   unitId: string;
   unitCode: string;
@@ -44,6 +51,8 @@ export interface UnitCoverage {
   /** satisfied / required × 100, one decimal; null when nobody in the unit needs any course. */
   coverage: number | null;
   peopleMissing: number;
+  /** course id → coverage, for the courses someone in the unit needs. */
+  courses: Record<string, CourseCoverage>;
 }
 
 export interface ExpiringCertificate {
@@ -57,11 +66,15 @@ export interface ExpiringCertificate {
   daysLeft: number;
 }
 
+type CourseHead = { id: string; code: string; name: string; kind: string };
+
+/** The matrix at any scope (up to the whole nation): coverage per unit and per required course, and certificates expiring soon. */
 export interface TrainingMatrix {
   onDate: string;
   windowDays: number;
-  courses: { id: string; code: string; name: string; kind: string }[];
-  rows: MatrixRow[];
+  courses: CourseHead[];
+  /** Ids of the courses someone in scope is required to hold, in course order. */
+  requiredCourses: string[];
   units: UnitCoverage[];
   total: Omit<UnitCoverage, 'unitId' | 'unitCode' | 'unitName'>;
   expiring: ExpiringCertificate[];
@@ -80,39 +93,127 @@ function cellOf(q: Qualification | undefined, required: boolean): MatrixCell {
   return { required, state, endDate: q?.endDate ?? null, certificateNo: q?.certificateNo ?? '', certificateExpiry: q?.certificateExpiry ?? null };
 }
 
+export interface MatrixFilter {
+  unitId?: string;
+  includeSubunits?: boolean;
+  onDate?: string;
+  windowDays?: number;
+}
+
+const scopeSql = (scope: string[] | null) => (scope ? ' AND p.unit_id IN (SELECT value FROM json_each(@scope))' : '');
+
 /**
- * The training matrix of a unit (and its sub-units when asked): every active
- * person × every offered course, coverage of required courses per unit, who
- * lacks what, and certificates that expire within the window (90 days).
+ * The training matrix of a scope (a unit, its sub-units, or the whole
+ * nation), computed in SQL: people per unit, (person, required course) pairs
+ * and how many are in force, per unit and per course, people lacking
+ * something, and certificates that expire within the window (90 days).
+ * Person rows come one unit at a time from matrixPeople: at national scale
+ * they are ~30,000 rows × every course.
  */
-export function trainingMatrix(
-  ctx: ServiceContext,
-  filter: { unitId?: string; includeSubunits?: boolean; onDate?: string; windowDays?: number } = {},
-): TrainingMatrix {
+export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix {
+  const { lacking: _, ...matrix } = matrixCoverage(ctx, filter);
+  return matrix;
+}
+
+/** The matrix, plus the ids of the people lacking a required course (reports list them by name). */
+export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}, options: { lacking?: boolean } = {}): TrainingMatrix & { lacking: string[] } {
+  refreshTrainingDerived(ctx);
   const onDate = filter.onDate ?? today(ctx);
   const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
   const courses = listCourses(ctx);
   const reqs = requirementsByRole(ctx);
-  const quals = qualifications(ctx, onDate, windowDays);
-  const people = listStaff(ctx, { unitId: filter.unitId, includeSubunits: filter.includeSubunits ?? true, status: 'active' });
-  const rows: MatrixRow[] = people.map((p) => {
-    const needs = new Set(requiredCourses(reqs, p.isoRole));
-    const mine = quals.get(p.id);
-    const cells: Record<string, MatrixCell> = {};
-    for (const c of courses) cells[c.id] = cellOf(mine?.get(c.id), needs.has(c.id));
-    const missing = courses.filter((c) => needs.has(c.id) && !inForce(mine?.get(c.id))).map((c) => c.id);
-    const required = courses.filter((c) => needs.has(c.id)).length;
-    return { ...pick(p), cells, missing, required, satisfied: required - missing.length };
-  });
-  const unitMeta = new Map(listUnits(ctx, { status: 'all' }).map((u) => [u.id, u]));
-  const byUnit = new Map<string, MatrixRow[]>();
-  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
-  const units: UnitCoverage[] = [...byUnit.entries()]
-    .map(([unitId, rs]) => ({ unitId, unitCode: unitMeta.get(unitId)?.code ?? '', unitName: unitMeta.get(unitId)?.name ?? '', ...summary(rs) }))
-    .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
+  const params = { scope: scope ? JSON.stringify(scope) : null };
+  const bind = <T extends Record<string, unknown>>(p: T) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
+
+  const staffPerUnit = ctx.sqlite
+    .prepare(
+      `WITH n AS (SELECT p.unit_id, count(*) AS staff FROM staff p WHERE p.deleted = 0 AND p.status = 'active'${scopeSql(scope)} GROUP BY p.unit_id)
+       SELECT n.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, n.staff FROM n JOIN units u ON u.id = n.unit_id`,
+    )
+    .all(bind({ scope: params.scope })) as { unitId: string; unitCode: string; unitName: string; staff: number }[];
+  // Per role, its required courses as bits (exact up to 52 courses per role, far beyond any requirement); per person (active, with a role that needs something), the bits held in force.
+  const roleCourses = new Map(isoRoles.map((role) => [role, requiredCourses(reqs, role)] as const).filter(([, cs]) => cs.length > 0));
+  const roles = JSON.stringify([...roleCourses].map(([role, cs]) => [role, 2 ** cs.length - 1]));
+  const need = JSON.stringify([...roleCourses].flatMap(([role, cs]) => cs.map((c, bit) => [role, c, bit])));
+  const held = `need(role, course, bit) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@need)),
+      roles(role, full) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@roles)),
+      held AS (SELECT p.id, p.unit_id, p.iso_role AS role, r.full,
+                 (SELECT coalesce(sum(1 << n.bit), 0) FROM staff_qualifications q JOIN need n ON n.course = q.course_type_id AND n.role = p.iso_role
+                   WHERE q.staff_id = p.id AND q.best_expiry >= @onDate) AS mask
+                 FROM roles r CROSS JOIN staff p WHERE p.iso_role = r.role AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)})`;
+  const args = bind({ scope: params.scope, onDate, need, roles });
+  // One B-tree descent per person into their best passes (not one per person and course): people grouped by unit, role and what they hold.
+  const groups = ctx.sqlite
+    .prepare(`WITH ${held} SELECT unit_id, role, mask, count(*) FROM held GROUP BY unit_id, role, mask`)
+    .raw()
+    .all(args) as [string, IsoRole, number, number][];
+  const units = new Map<string, UnitCoverage>(
+    staffPerUnit.map((u) => [u.unitId, { ...u, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} }]),
+  );
+  const needed = new Set<string>();
+  for (const [unitId, role, mask, people] of groups) {
+    const u = units.get(unitId)!;
+    const cs = roleCourses.get(role)!;
+    cs.forEach((course, bit) => {
+      const c = (u.courses[course] ??= { required: 0, satisfied: 0 });
+      const ok = Math.floor(mask / 2 ** bit) % 2 === 1;
+      c.required += people;
+      u.required += people;
+      if (ok) {
+        c.satisfied += people;
+        u.satisfied += people;
+      }
+      needed.add(course);
+    });
+    if (mask !== 2 ** cs.length - 1) u.peopleMissing += people;
+  }
+  const lacking = options.lacking
+    ? (ctx.sqlite.prepare(`WITH ${held} SELECT id FROM held WHERE mask != full`).pluck().all(args) as string[])
+    : [];
+  const list = [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  const total: TrainingMatrix['total'] = { staff: 0, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} };
+  for (const u of list) {
+    u.coverage = percent(u.satisfied, u.required);
+    total.staff += u.staff;
+    total.required += u.required;
+    total.satisfied += u.satisfied;
+    total.peopleMissing += u.peopleMissing;
+    for (const [id, c] of Object.entries(u.courses)) {
+      const t = (total.courses[id] ??= { required: 0, satisfied: 0 });
+      t.required += c.required;
+      t.satisfied += c.satisfied;
+    }
+  }
+  total.coverage = percent(total.satisfied, total.required);
+  return {
+    onDate,
+    windowDays,
+    courses: courses.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind })),
+    requiredCourses: courses.filter((c) => needed.has(c.id)).map((c) => c.id),
+    units: list,
+    total,
+    expiring: expiringCertificates(ctx, courses, scope, onDate, windowDays),
+    lacking,
+  };
+}
+
+/** Certificates in force whose best pass ends within the window: candidates from the index on best expiry, details from the attendance. */
+function expiringCertificates(ctx: ServiceContext, courses: CourseType[], scope: string[] | null, onDate: string, windowDays: number): ExpiringCertificate[] {
+  const until = new Date(Date.parse(`${onDate}T00:00:00Z`) + windowDays * 86_400_000).toISOString().slice(0, 10);
+  const candidates = ctx.sqlite
+    .prepare(
+      // CROSS JOIN keeps the range on best expiry outermost, whatever the statistics say.
+      `SELECT DISTINCT q.staff_id FROM staff_qualifications q CROSS JOIN staff p ON p.id = q.staff_id
+        WHERE q.best_expiry BETWEEN @onDate AND @until AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)}`,
+    )
+    .pluck()
+    .all({ onDate, until, ...(scope ? { scope: JSON.stringify(scope) } : {}) }) as string[];
+  if (candidates.length === 0) return [];
+  const quals = qualifications(ctx, onDate, windowDays, candidates);
   const courseName = new Map(courses.map((c) => [c.id, c.name]));
   const expiring: ExpiringCertificate[] = [];
-  for (const p of people) {
+  for (const p of listStaff(ctx, { ids: candidates, status: 'active' })) {
     for (const q of quals.get(p.id)?.values() ?? []) {
       if (q.state === 'expiring' && courseName.has(q.courseTypeId)) {
         expiring.push({
@@ -128,17 +229,56 @@ export function trainingMatrix(
       }
     }
   }
-  expiring.sort((a, b) => a.daysLeft - b.daysLeft);
+  return expiring.sort((a, b) => a.daysLeft - b.daysLeft);
+}
+
+/**
+ * Person rows of the matrix: every active person of the units × every
+ * offered course, with who lacks what. For one unit on screen (bounded by
+ * the API), for a scope in exports and reports.
+ */
+export function matrixPeople(ctx: ServiceContext, filter: MatrixFilter & { ids?: string[] } = {}): MatrixRow[] {
+  const onDate = filter.onDate ?? today(ctx);
+  const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
+  const courses = listCourses(ctx);
+  const reqs = requirementsByRole(ctx);
+  const people = listStaff(ctx, { unitId: filter.unitId, includeSubunits: filter.includeSubunits ?? true, ids: filter.ids, status: 'active' });
+  // Only these people's passes when the scope is narrower than the nation.
+  const quals = qualifications(ctx, onDate, windowDays, filter.unitId || filter.ids ? people.map((p) => p.id) : undefined);
+  return people.map((p) => {
+    const needs = new Set(requiredCourses(reqs, p.isoRole));
+    const mine = quals.get(p.id);
+    const cells: Record<string, MatrixCell> = {};
+    for (const c of courses) cells[c.id] = cellOf(mine?.get(c.id), needs.has(c.id));
+    const missing = courses.filter((c) => needs.has(c.id) && !inForce(mine?.get(c.id))).map((c) => c.id);
+    const required = courses.filter((c) => needs.has(c.id)).length;
+    return { ...pick(p), cells, missing, required, satisfied: required - missing.length };
+  });
+}
+
+/** One unit's people in the matrix (drill-down), a page at a time. */
+export function unitMatrixPage(
+  ctx: ServiceContext,
+  filter: { unitId: string; onDate?: string; windowDays?: number; onlyMissing?: boolean; offset?: number; limit?: number },
+): { onDate: string; windowDays: number; courses: CourseHead[]; unit: { id: string; code: string; name: string }; total: number; rows: MatrixRow[] } {
+  const unit = getUnit(ctx, filter.unitId);
+  refreshTrainingDerived(ctx);
+  const onDate = filter.onDate ?? today(ctx);
+  const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
+  const all = matrixPeople(ctx, { unitId: unit.id, includeSubunits: false, onDate, windowDays }).filter((r) => !filter.onlyMissing || r.missing.length > 0);
+  const offset = filter.offset ?? 0;
   return {
     onDate,
     windowDays,
-    courses: courses.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind })),
-    rows,
-    units,
-    total: summary(rows),
-    expiring,
+    courses: listCourses(ctx).map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind })),
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    total: all.length,
+    rows: all.slice(offset, offset + (filter.limit ?? MATRIX_PAGE)),
   };
 }
+
+/** People per drill-down page: a unit rarely has more; the screen asks for the next page when it does. */
+export const MATRIX_PAGE = 500;
 
 function pick(p: StaffListItem) {
   return {
@@ -152,10 +292,4 @@ function pick(p: StaffListItem) {
     department: p.department,
     isoRole: p.isoRole,
   };
-}
-
-function summary(rows: MatrixRow[]) {
-  const required = rows.reduce((n, r) => n + r.required, 0);
-  const satisfied = rows.reduce((n, r) => n + r.satisfied, 0);
-  return { staff: rows.length, required, satisfied, coverage: percent(satisfied, required), peopleMissing: rows.filter((r) => r.missing.length > 0).length };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { attendance, trainingSessions } from '../../../db/schema';
 import { daysBetween } from '../../common/dates';
 import type { ServiceContext } from '../context';
@@ -25,9 +25,15 @@ const expiryRank = (q: { certificateExpiry: string | null }) => q.certificateExp
 
 /**
  * staff id → course id → best qualification, from every passed attendance of
- * a live session. A certificate past its expiry date counts as expired.
+ * a live session (of these people only, when given). A certificate past its
+ * expiry date counts as expired.
  */
-export function qualifications(ctx: ServiceContext, onDate: string, windowDays = EXPIRY_WINDOW_DAYS): Map<string, Map<string, Qualification>> {
+export function qualifications(
+  ctx: ServiceContext,
+  onDate: string,
+  windowDays = EXPIRY_WINDOW_DAYS,
+  staffIds?: string[],
+): Map<string, Map<string, Qualification>> {
   const rows = ctx.db
     .select({
       attendanceId: attendance.id,
@@ -42,7 +48,14 @@ export function qualifications(ctx: ServiceContext, onDate: string, windowDays =
     })
     .from(attendance)
     .innerJoin(trainingSessions, eq(trainingSessions.id, attendance.sessionId))
-    .where(and(eq(attendance.deleted, false), eq(trainingSessions.deleted, false), eq(attendance.result, 'passed')))
+    .where(
+      and(
+        eq(attendance.deleted, false),
+        eq(trainingSessions.deleted, false),
+        eq(attendance.result, 'passed'),
+        staffIds ? sql`${attendance.staffId} IN (SELECT value FROM json_each(${JSON.stringify(staffIds)}))` : undefined,
+      ),
+    )
     .all();
   const out = new Map<string, Map<string, Qualification>>();
   for (const r of rows) {

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../electron/services/context';
+import { listStaff } from '../../../electron/services/training/staff';
 import { call } from '../../support/workspace';
 import { count, trainingWorkspace, type Router } from './helpers';
 
@@ -81,7 +83,7 @@ describe('Excel in: templates and tolerant imports', () => {
     expect(preview.counts).toEqual({ create: 4, update: 0, unchanged: 0, newStaff: 3 });
     // Nothing saved by a preview.
     expect(count(ws, 'select count(*) n from attendance')).toBe(0);
-    const before = (await call(router, 'training.matrix', { unitId: hongBang.id })).rows.find((r: any) => r.staffId === lan.id);
+    const before = (await call(router, 'training.matrix.people', { unitId: hongBang.id })).rows.find((r: any) => r.staffId === lan.id);
     expect(before.cells[course('NT').id].state).toBe('missing');
 
     const done = await call(router, 'training.excel.import', upload(base64, { kind: 'attendance', sessionId: session.id, mode: 'all' }));
@@ -96,7 +98,7 @@ describe('Excel in: templates and tolerant imports', () => {
     // The NFD, double-spaced name matched the existing record instead of creating a second Lan.
     expect(count(ws, "select count(*) n from staff where full_name = 'Nguyễn Thị Lan'")).toBe(1);
     expect((await call(router, 'training.staff.list', { unitId: ngoQuyen.id })).map((s: any) => s.fullName)).toEqual(['Lê Văn Bình', 'Phạm Thị Mai']);
-    const after = (await call(router, 'training.matrix', { unitId: hongBang.id })).rows.find((r: any) => r.staffId === lan.id);
+    const after = (await call(router, 'training.matrix.people', { unitId: hongBang.id })).rows.find((r: any) => r.staffId === lan.id);
     expect(after.cells[course('NT').id].state).toBe('valid');
     // Recorded: one import row, and every change it made names it as origin.
     const imp = ws.sqlite.prepare('select * from training_imports').get() as any;
@@ -180,11 +182,11 @@ describe('Excel in: templates and tolerant imports', () => {
   });
 });
 
-async function staffRows(router: Router, unitCode: string) {
-  const units = await call(router, 'units.list', { query: unitCode });
+/** Every field of a unit's people (the list API carries only the list's columns). */
+async function staffRows(t: { router: Router; ws: ServiceContext }, unitCode: string) {
+  const units = await call(t.router, 'units.list', { query: unitCode });
   const unit = units.find((u: any) => u.code === unitCode);
-  const list = await call(router, 'training.staff.list', { unitId: unit.id, status: 'all' });
-  return list.map(({ id, unitId, createdAt, updatedAt, ...rest }: any) => rest);
+  return listStaff(t.ws, { unitId: unit.id, status: 'all' }).map(({ id, unitId, createdAt, updatedAt, ...rest }: any) => rest);
 }
 
 describe('Excel out and back: export then re-import gives the same data', () => {
@@ -209,7 +211,7 @@ describe('Excel out and back: export then re-import gives the same data', () => 
 
     const b = await trainingWorkspace();
     await call(b.router, 'training.excel.import', { kind: 'staff', fileName: file.fileName, base64: file.base64, mode: 'all' });
-    expect(await staffRows(b.router, '3101')).toEqual(await staffRows(a.router, '3101'));
+    expect(await staffRows(b, '3101')).toEqual(await staffRows(a, '3101'));
   });
 
   it('round-trips a session attendance list', async () => {

@@ -33,11 +33,30 @@ describe('training matrix: who lacks what, coverage, expiring certificates', () 
     const nq = m.units.find((u: any) => u.unitCode === '3102');
     expect(nq).toMatchObject({ required: 2, satisfied: 1, coverage: 50 });
     expect(m.total).toMatchObject({ required: 6, satisfied: 2, coverage: 33.3 });
-    const hungRow = m.rows.find((r: any) => r.staffId === hung.id);
+    // Per required course: NT needed by all three, held by Lan and Bình; VTL by the two members, held by neither; DGNB by Hùng.
+    expect(m.requiredCourses).toEqual([course('NT').id, course('VTL').id, course('DGNB').id]);
+    expect(m.total.courses).toEqual({
+      [course('NT').id]: { required: 3, satisfied: 2 },
+      [course('VTL').id]: { required: 2, satisfied: 0 },
+      [course('DGNB').id]: { required: 1, satisfied: 0 },
+    });
+    expect(hb.courses[course('NT').id]).toEqual({ required: 2, satisfied: 1 });
+    // No person rows at this scope: they come per unit, on drill-down.
+    expect(m).not.toHaveProperty('rows');
+    const people = await call(router, 'training.matrix.people', { unitId: hongBang.id });
+    expect(people).toMatchObject({ unit: { code: '3101' }, total: 3 });
+    const hungRow = people.rows.find((r: any) => r.staffId === hung.id);
     expect(hungRow.missing.sort()).toEqual([course('NT').id, course('DGNB').id].sort());
     expect(hungRow.cells[course('NT').id].state).toBe('missing');
-    const maiRow = m.rows.find((r: any) => r.fullName === 'Phạm Thị Mai');
+    const maiRow = people.rows.find((r: any) => r.fullName === 'Phạm Thị Mai');
     expect(Object.values(maiRow.cells).every((c: any) => c.state === 'none')).toBe(true);
+    // Drill-down is bounded and can show only who lacks something.
+    const missingOnly = await call(router, 'training.matrix.people', { unitId: hongBang.id, onlyMissing: true });
+    expect(missingOnly.rows.map((r: any) => r.fullName).sort()).toEqual(['Nguyễn Thị Lan', 'Trần Văn Hùng']);
+    const page = await call(router, 'training.matrix.people', { unitId: hongBang.id, offset: 1, limit: 1 });
+    expect([page.total, page.rows.length, page.rows[0].staffId]).toEqual([3, 1, people.rows[1].staffId]);
+    const tooMany = await router.call('training.matrix.people', { unitId: hongBang.id, limit: 5000 });
+    expect(tooMany.ok).toBe(false);
 
     // Changing a requirement changes the maths: nobody needs VTL any more.
     await call(router, 'training.requirements.set', { role: 'member', courseTypeIds: [course('NT').id] });
@@ -66,7 +85,8 @@ describe('training matrix: who lacks what, coverage, expiring certificates', () 
     });
     const m = await call(router, 'training.matrix', { unitId: hongBang.id });
     expect(m.expiring.map((e: any) => [e.fullName, e.certificateExpiry, e.daysLeft])).toEqual([['Đỗ Văn An', '2016-02-10', 26]]);
-    const cell = (id: string) => m.rows.find((r: any) => r.staffId === id).cells[course('CGDG').id].state;
+    const people = await call(router, 'training.matrix.people', { unitId: hongBang.id });
+    const cell = (id: string) => people.rows.find((r: any) => r.staffId === id).cells[course('CGDG').id].state;
     expect([cell(a.id), cell(b.id), cell(c.id)]).toEqual(['expiring', 'valid', 'expired']);
     // The register holds Bích and An (expiring soon), not Cường whose certificate ended.
     const reg = await call(router, 'training.auditors', {});

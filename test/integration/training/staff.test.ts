@@ -62,7 +62,8 @@ describe('staff registry: duplicates are caught and merged without losing traini
     // Every step is in the change log.
     expect(count(ws, "select count(*) n from change_log where table_name = 'attendance' and op in ('update','delete')")).toBe(3);
     // The matrix now sees Hùng as trained in awareness.
-    const m = await call(router, 'training.matrix', { unitId: hongBang.id });
+    const m = await call(router, 'training.matrix.people', { unitId: hongBang.id });
     expect(m.rows.find((r: any) => r.staffId === kept.id).cells[course('NT').id].state).toBe('valid');
+    expect((await call(router, 'training.matrix', { unitId: hongBang.id })).total.courses[course('NT').id]).toEqual({ required: 1, satisfied: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { attendance, staff, trainingSessions } from '../../../../db/schema';
 import { listCourses } from '../../training/courses';
-import { trainingMatrix } from '../../training/matrix';
+import { matrixCoverage, matrixPeople, trainingMatrix } from '../../training/matrix';
 import { unitsByIds } from '../../units/units';
 import { msg } from './labels';
 import type { Figure, FigureProvider } from './types';
@@ -27,12 +27,12 @@ export const trainingFigures: FigureProvider = {
   definitions: [coverage, missing, trained],
   compute(ctx, q): Figure[] {
     const inScope = new Set(q.unitIds);
-    const matrix = trainingMatrix(ctx, { onDate: q.asOf });
+    const matrix = matrixCoverage(ctx, { onDate: q.asOf }, { lacking: true });
     const units = matrix.units.filter((u) => inScope.has(u.unitId));
     const required = units.reduce((s, u) => s + u.required, 0);
     const satisfied = units.reduce((s, u) => s + u.satisfied, 0);
     const courseName = new Map(matrix.courses.map((c) => [c.id, c.name]));
-    const lacking = matrix.rows.filter((r) => inScope.has(r.unitId) && r.missing.length > 0);
+    const lacking = matrix.lacking.length ? matrixPeople(ctx, { ids: matrix.lacking, onDate: q.asOf }).filter((r) => inScope.has(r.unitId)) : [];
     const passes = q.unitIds.length
       ? ctx.db
           .select({ staffId: attendance.staffId, fullName: staff.fullName, unitId: staff.unitId, courseTypeId: trainingSessions.courseTypeId, endDate: trainingSessions.endDate })

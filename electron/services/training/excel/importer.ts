@@ -186,23 +186,80 @@ function emptyPreview(req: ImportRequest, sheet: ReadSheet): ImportPreview {
   };
 }
 
+/** Who a row is about: the cells every kind of list carries, read in this order (so problems keep their order). */
+interface PersonCells {
+  fullName: string;
+  staffCode: string;
+  birthDate: string | null;
+  unitText: string;
+  unit: { id: string; name: string } | undefined;
+}
+
+/** What both row loops share: unit look-up, the default unit, the file's earlier rows, today. */
+interface RowContext {
+  resolveUnit: (text: string) => { id: string; name: string } | undefined;
+  defaultUnit: { id: string; name: string } | undefined;
+  /** File key → first row number with it. */
+  seen: Map<string, number>;
+  onDate: string;
+}
+
+function rowContext(ctx: ServiceContext, defaultUnitId: string | undefined): RowContext {
+  return { resolveUnit: unitResolver(ctx), defaultUnit: defaultUnitId ? getUnit(ctx, defaultUnitId) : undefined, seen: new Map(), onDate: today(ctx) };
+}
+
+/** Reads name, staff code, birth date and unit (the default unit when the cell is empty), noting an unknown or missing unit. */
+function readPerson(r: RowReader, rc: RowContext): PersonCells {
+  const fullName = r.text('fullName');
+  const staffCode = r.text('staffCode');
+  const birthDate = r.date('birthDate', rc.onDate);
+  const unitText = r.text('unit');
+  const unit = unitText ? rc.resolveUnit(unitText) : rc.defaultUnit;
+  if (unitText && !unit) r.problem('unit', 'XL_UNKNOWN_UNIT', { value: unitText });
+  if (!unitText && !unit) r.problem('unit', 'XL_REQUIRED');
+  return { fullName, staffCode, birthDate, unitText, unit };
+}
+
+/**
+ * The stored person a row names, if any: the same row twice in the file is a
+ * problem, a staff code held by someone else is a problem, and a bare name
+ * matches the unit's only person of that name.
+ */
+function matchPerson(ctx: ServiceContext, r: RowReader, rc: RowContext, p: PersonCells): Staff | undefined {
+  if (!p.unit || !p.fullName) return undefined;
+  for (const k of fileKey(p.unit.id, p.staffCode, p.fullName, p.birthDate)) {
+    const other = rc.seen.get(k);
+    if (other !== undefined) r.problem('fullName', 'XL_DUPLICATE_ROW', { other });
+    else rc.seen.set(k, r.row.row);
+  }
+  const same = findSamePerson(ctx, p.unit.id, { staffCode: p.staffCode, fullName: p.fullName, birthDate: p.birthDate });
+  if (same?.by === 'code' && fold(same.row.fullName) !== fold(p.fullName)) {
+    r.problem('staffCode', 'XL_CODE_OTHER_PERSON', { value: p.staffCode, name: same.row.fullName });
+  }
+  return same?.row ?? byNameOnly(ctx, r, p.unit.id, p.fullName, p.staffCode, p.birthDate);
+}
+
+/** Adds a row's outcome to the preview; true when the row is valid and will be saved. */
+function tallyRow(preview: ImportPreview, r: RowReader, p: PersonCells, action: RowAction, newStaff: boolean, result?: AttendanceResult): boolean {
+  const ok = r.problems.length === 0;
+  preview.problems.push(...r.problems);
+  preview.rows.push({ row: r.row.row, ok, action, fullName: p.fullName, unitName: p.unit?.name ?? p.unitText, newStaff, ...(result ? { result } : {}) });
+  if (!ok) return false;
+  preview.validRows++;
+  preview.counts[action]++;
+  if (newStaff) preview.counts.newStaff++;
+  return true;
+}
+
 function planStaff(ctx: ServiceContext, req: ImportRequest, sheet: ReadSheet): Plan {
   const columns = sheetColumns.staff;
   const preview = emptyPreview(req, sheet);
   const apply: Plan['apply'] = [];
-  const resolveUnit = unitResolver(ctx);
-  const defaultUnit = req.defaultUnitId ? getUnit(ctx, req.defaultUnitId) : undefined;
-  const seen = new Map<string, number>();
-  const onDate = today(ctx);
+  const rc = rowContext(ctx, req.defaultUnitId);
   for (const row of sheet.rows) {
     const r = new RowReader(sheet, columns, row);
-    const fullName = r.text('fullName');
-    const staffCode = r.text('staffCode');
-    const birthDate = r.date('birthDate', onDate);
-    const unitText = r.text('unit');
-    const unit = unitText ? resolveUnit(unitText) : defaultUnit;
-    if (unitText && !unit) r.problem('unit', 'XL_UNKNOWN_UNIT', { value: unitText });
-    if (!unitText && !unit) r.problem('unit', 'XL_REQUIRED');
+    const person = readPerson(r, rc);
+    const { fullName, staffCode, birthDate } = person;
     const fields = {
       department: r.text('department'),
       position: r.text('position'),
@@ -213,38 +270,19 @@ function planStaff(ctx: ServiceContext, req: ImportRequest, sheet: ReadSheet): P
     const isoRole = r.choice('isoRole', choices.isoRole) as IsoRole | null;
     const status = r.choice('status', choices.status);
     let action: RowAction = 'create';
-    let existing: Staff | undefined;
-    if (unit && fullName) {
-      for (const k of fileKey(unit.id, staffCode, fullName, birthDate)) {
-        const other = seen.get(k);
-        if (other !== undefined) r.problem('fullName', 'XL_DUPLICATE_ROW', { other });
-        else seen.set(k, row.row);
-      }
-      const same = findSamePerson(ctx, unit.id, { staffCode, fullName, birthDate });
-      if (same?.by === 'code' && fold(same.row.fullName) !== fold(fullName)) {
-        r.problem('staffCode', 'XL_CODE_OTHER_PERSON', { value: staffCode, name: same.row.fullName });
-      }
-      existing = same?.row ?? byNameOnly(ctx, r, unit.id, fullName, staffCode, birthDate);
-    }
+    const existing = matchPerson(ctx, r, rc, person);
     // A filled cell replaces the stored value; an empty one keeps it.
     const patch = Object.fromEntries(
       Object.entries({ staffCode, birthDate, ...fields, isoRole, status }).filter(([, v]) => v !== null && v !== ''),
     ) as Partial<Staff>;
     if (existing) {
-      const changed = Object.entries(patch).some(([k, v]) => existing![k as keyof Staff] !== v) || existing.fullName !== fullName;
+      const changed = Object.entries(patch).some(([k, v]) => existing[k as keyof Staff] !== v) || existing.fullName !== fullName;
       action = changed ? 'update' : 'unchanged';
     }
-    const ok = r.problems.length === 0;
-    preview.problems.push(...r.problems);
-    preview.rows.push({ row: row.row, ok, action, fullName, unitName: unit?.name ?? unitText, newStaff: action === 'create' });
-    if (!ok) continue;
-    preview.validRows++;
-    preview.counts[action]++;
-    if (action === 'create') preview.counts.newStaff++;
-    const target = existing;
-    const unitId = unit!.id;
+    if (!tallyRow(preview, r, person, action, action === 'create')) continue;
+    const unitId = person.unit!.id;
     if (action === 'create') apply.push({ row: row.row, run: (c) => void createStaff(c, { unitId, fullName, ...patch } as never) });
-    else if (action === 'update') apply.push({ row: row.row, run: (c) => void updateStaff(c, target!.id, { fullName, ...patch } as never) });
+    else if (action === 'update') apply.push({ row: row.row, run: (c) => void updateStaff(c, existing!.id, { fullName, ...patch } as never) });
   }
   return { preview, apply };
 }
@@ -255,8 +293,7 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
   const apply: Plan['apply'] = [];
   if (!req.sessionId) throw new AppError('REQUIRED', { field: 'session' }, 'sessionId');
   const session = getSession(ctx, req.sessionId);
-  const resolveUnit = unitResolver(ctx);
-  const defaultUnit = getUnit(ctx, req.defaultUnitId ?? session.unitId);
+  const rc = rowContext(ctx, req.defaultUnitId ?? session.unitId);
   const onSession = new Map(
     ctx.db
       .select()
@@ -265,16 +302,10 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
       .all()
       .map((a) => [a.staffId, a]),
   );
-  const seen = new Map<string, number>();
-  const onDate = today(ctx);
   for (const row of sheet.rows) {
     const r = new RowReader(sheet, columns, row);
-    const fullName = r.text('fullName');
-    const staffCode = r.text('staffCode');
-    const birthDate = r.date('birthDate', onDate);
-    const unitText = r.text('unit');
-    const unit = unitText ? resolveUnit(unitText) : defaultUnit;
-    if (unitText && !unit) r.problem('unit', 'XL_UNKNOWN_UNIT', { value: unitText });
+    const cells = readPerson(r, rc);
+    const { fullName, staffCode, birthDate } = cells;
     const department = r.text('department');
     const position = r.text('position');
     const result = r.choice('result', choices.result);
@@ -283,19 +314,7 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
     const certificateExpiry = r.date('certificateExpiry');
     const note = r.text('note');
     if (certificateNo && result && result !== 'passed') r.problem('certificateNo', 'XL_CERT_NEEDS_PASS');
-    let person: Staff | undefined;
-    if (unit && fullName) {
-      for (const k of fileKey(unit.id, staffCode, fullName, birthDate)) {
-        const other = seen.get(k);
-        if (other !== undefined) r.problem('fullName', 'XL_DUPLICATE_ROW', { other });
-        else seen.set(k, row.row);
-      }
-      const same = findSamePerson(ctx, unit.id, { staffCode, fullName, birthDate });
-      if (same?.by === 'code' && fold(same.row.fullName) !== fold(fullName)) {
-        r.problem('staffCode', 'XL_CODE_OTHER_PERSON', { value: staffCode, name: same.row.fullName });
-      }
-      person = same?.row ?? byNameOnly(ctx, r, unit.id, fullName, staffCode, birthDate);
-    }
+    const person = matchPerson(ctx, r, rc, cells);
     let values: ReturnType<typeof attendanceValues> | null = null;
     if (result && !r.problems.some((p) => p.code === 'XL_CERT_NEEDS_PASS' || p.code === 'XL_BAD_DATE')) {
       try {
@@ -320,15 +339,9 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
         (existing.note === values.note || !note);
       action = same ? 'unchanged' : 'update';
     }
-    const ok = r.problems.length === 0;
-    preview.problems.push(...r.problems);
-    preview.rows.push({ row: row.row, ok, action, fullName, unitName: unit?.name ?? unitText, newStaff: !person, result: result ?? undefined });
-    if (!ok) continue;
-    preview.validRows++;
-    preview.counts[action]++;
-    if (!person) preview.counts.newStaff++;
+    if (!tallyRow(preview, r, cells, action, !person, result ?? undefined)) continue;
     const known = person;
-    const unitId = unit!.id;
+    const unitId = cells.unit!.id;
     const entry = { result: result!, certificateNo, certificateDate, certificateExpiry: certificateExpiry ?? undefined, note };
     apply.push({
       row: row.row,

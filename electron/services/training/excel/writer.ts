@@ -3,7 +3,7 @@ import { formatVnDate } from '../../../common/dates';
 import type { ServiceContext } from '../../context';
 import { today } from '../../rules';
 import { getCourse } from '../courses';
-import { trainingMatrix, type CellState } from '../matrix';
+import { matrixPeople, trainingMatrix, type CellState } from '../matrix';
 import { getSession, sessionAttendance } from '../sessions';
 import { listStaff, type StaffFilter } from '../staff';
 import { choices, HEADER_ROW, sheetColumns, sheetTitles, type SheetKind } from './columns';
@@ -182,6 +182,8 @@ const roleLabel = (role: keyof typeof choices.isoRole) => (role === 'none' ? '' 
 /** The training matrix workbook: people × courses in colour, coverage per unit, certificates expiring. */
 export async function exportMatrix(ctx: ServiceContext, filter: { unitId?: string; includeSubunits?: boolean }): Promise<FileOut> {
   const m = trainingMatrix(ctx, filter);
+  // The workbook holds every person of the scope (a job, not a screen): person rows for the whole scope.
+  const people = matrixPeople(ctx, { ...filter, onDate: m.onDate, windowDays: m.windowDays });
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Ma trận đào tạo', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   const fixed = ['Họ và tên', 'Đơn vị', 'Chức vụ', 'Vai trò ISO'];
@@ -190,7 +192,7 @@ export async function exportMatrix(ctx: ServiceContext, filter: { unitId?: strin
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'middle' };
   head.height = 45;
-  for (const r of m.rows) {
+  for (const r of people) {
     const row = ws.addRow([
       r.fullName,
       r.unitName,
