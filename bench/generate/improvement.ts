@@ -381,6 +381,14 @@ class UnitWork {
       }
     }
     for (const up of h.upkeep) this.audit(up.audit, up.review, `Đánh giá nội bộ HTQLCL năm ${up.year}`, true);
+    // The year the history ends in: its audit season (autumn) is planned, and held only if it comes before the end.
+    const last = h.upkeep.at(-1);
+    if (last && last.year < this.endYear) {
+      const year = last.year + 1;
+      const day = dayMs(`${year}-09-15`) + r.int(0, 45) * DAY;
+      const held = day + 8 * DAY <= h.lastDay;
+      this.audit(day, held ? day + r.int(10, 30) * DAY : null, `Đánh giá nội bộ HTQLCL năm ${year}`, held);
+    }
   }
 
   private audit(day: number, reviewDay: number | null, title: string, held: boolean): void {
@@ -536,7 +544,7 @@ class UnitWork {
     const ineffective = r.chance(0.05);
     const redone = verified === null ? null : verified + r.int(10, 40) * DAY;
     const reverified = redone === null ? null : redone + r.int(5, 20) * DAY;
-    return { input, started, done, verified: r.chance(0.9) ? verified : null, ineffective, redone, reverified };
+    return { input, started, done, verified: r.chance(0.98) ? verified : null, ineffective, redone, reverified };
   }
 
   /** The action's later life: in progress, done, verified (once in a while not effective and done again). */
