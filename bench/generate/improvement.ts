@@ -22,7 +22,6 @@ const CONSULTANTS = ['Trung tâm Năng suất Việt Nam', 'Công ty Tư vấn I
 const SCOPE = { service: ['thu', 'so_the', 'cs_bhxh', 'cs_bhyt', 'chi_tra'], affiliated: ['noi_bo'] };
 /** A certified auditor's certificate lasts this long (the course type's validity). */
 const CERT_MONTHS = 36;
-const vn = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Nonconformities, by clause family: [2008 clause, 2015 clause, description]. */
 const NONCONFORMITIES: [string, string, string][] = [

@@ -1,5 +1,5 @@
 import { type Domain, starterProcedures } from '../../db/reference/procedures';
-import { removeAdoption, adoptForUnits, adoptionIdFor } from '../../electron/services/procedures/adoption';
+import { adoptForUnits, removeAdoption } from '../../electron/services/procedures/adoption';
 import { attachBytes } from '../../electron/services/procedures/attachments';
 import { createProcedure, getProcedure, loadStarterCatalogue, procedureIdForCode } from '../../electron/services/procedures/catalogue';
 import { activeChecklist, checklistItemIdFor, leafClauses, migrateTo2015, selectStandard, setClauseStatus, type ClauseStatus } from '../../electron/services/procedures/checklists';
@@ -14,7 +14,7 @@ import {
 } from '../../electron/services/procedures/versions';
 import { findRow } from '../../electron/services/records';
 import { unitIdForCode } from '../../electron/services/units/units';
-import { adoptions, checklistItems } from '../../db/schema';
+import { checklistItems } from '../../db/schema';
 import { addMonths } from '../../electron/common/dates';
 import { DAY, dayMs, isoDay, when } from './clock';
 import type { AreaModule, GenContext } from './context';
@@ -99,6 +99,10 @@ interface Plan {
   withdrawn?: number;
   /** Version ids as the service gives them, by version number − 1. */
   ids: string[];
+  /** The version in force as the timeline runs (what `procedures.current_version_id` holds). */
+  current?: string | null;
+  /** Unit code → the version it applies, as the timeline runs (the generator is the only writer). */
+  applied: Map<string, string | null>;
 }
 
 interface VersionPlan {
@@ -110,8 +114,6 @@ interface VersionPlan {
   summary: string;
   legal?: { index: number; recorded: number; id?: string };
 }
-
-const clamp = (ms: number, min: number, max: number) => Math.min(Math.max(ms, min), max);
 
 /** The day each unit moves its system to the 2015 standard (checklists, audits, re-declaration). */
 export function transitionDay(g: GenContext, code: string): number {
@@ -267,7 +269,7 @@ export const proceduresModule: AreaModule = {
       // The withdrawn procedure gets no version after its withdrawal.
       const withdrawn = p.code === WITHDRAWN_AT_TRANSITION ? dayMs(TRANSITION.from) + r.int(20, 90) * DAY : undefined;
       const versions = planVersions(r, p, firstDraft, withdrawn ? withdrawn - 60 * DAY : end, legal, !withdrawn).filter((v) => !withdrawn || v.approve < withdrawn - 5 * DAY);
-      const plan: Plan = { code: p.code, title: p.title, domain: p.domain, ownerCode: 'VN', created, versions, withdrawn, ids: [] };
+      const plan: Plan = { code: p.code, title: p.title, domain: p.domain, ownerCode: 'VN', created, versions, withdrawn, ids: [], applied: new Map() };
       hqPlans.push(plan);
       if (!p.starter) {
         tl.at(when(r, created), `create procedure ${p.code}`, () =>
@@ -279,7 +281,7 @@ export const proceduresModule: AreaModule = {
       const r = rng.fork(RISK_PROCEDURE.code);
       const created = dayMs(TRANSITION.from) + r.int(0, 30) * DAY;
       const versions = planVersions(r, RISK_PROCEDURE, created + r.int(1, 10) * DAY, end, [], false);
-      hqPlans.push({ code: RISK_PROCEDURE.code, title: `Quy trình ${RISK_PROCEDURE.title.toLowerCase()}`, domain: RISK_PROCEDURE.domain, ownerCode: 'VN', created, versions, ids: [] });
+      hqPlans.push({ code: RISK_PROCEDURE.code, title: `Quy trình ${RISK_PROCEDURE.title.toLowerCase()}`, domain: RISK_PROCEDURE.domain, ownerCode: 'VN', created, versions, ids: [], applied: new Map() });
       tl.at(when(r, created), `create procedure ${RISK_PROCEDURE.code}`, () =>
         createProcedure(
           ws,
@@ -317,7 +319,7 @@ export const proceduresModule: AreaModule = {
         const created = step1.start + r.int(5, 30) * DAY;
         if (created > h.lastDay) continue;
         const versions = planVersions(r, { code: p.code, domain: 'noi_bo' }, created + r.int(1, 10) * DAY, h.lastDay, [], r.chance(0.7)).slice(0, r.int(2, 3));
-        provincePlans.push({ code: p.code, title: p.title, domain: 'noi_bo', ownerCode: u.code, created, versions, ids: [] });
+        provincePlans.push({ code: p.code, title: p.title, domain: 'noi_bo', ownerCode: u.code, created, versions, ids: [], applied: new Map() });
         tl.at(when(r, created), `create procedure ${p.code}`, () =>
           createProcedure(ws, { code: p.code, title: p.title, domain: 'noi_bo', origin: 'province', ownerRole: p.ownerRole }, { ownerId: unitIdForCode(u.code) }),
         );
@@ -347,7 +349,7 @@ export const proceduresModule: AreaModule = {
         const signer = `${r.pick(signerTitle)} ${personName(r)}`;
         const approvedAt = when(r, v.approve);
         tl.at(approvedAt, `approve ${plan.code} v${v.no}`, () =>
-          approveVersion(ws, plan.ids[v.no - 1], { decisionNo, decisionDate: isoDay(v.approve), signer }),
+          (plan.current = approveVersion(ws, plan.ids[v.no - 1], { decisionNo, decisionDate: isoDay(v.approve), signer }).id),
         );
         const subject = { type: 'procedure_version' as const, id: () => plan.ids[v.no - 1] };
         const title = `${plan.code} ${plan.title} - phiên bản ${v.no}`;
@@ -373,6 +375,7 @@ export const proceduresModule: AreaModule = {
         tl.at(when(r, at), `withdraw ${plan.code}`, () => {
           const current = getProcedure(ws, procedureId).currentVersionId;
           if (current) withdrawVersion(ws, current, { date: isoDay(at), note: 'TCVN ISO 9001:2015 không còn yêu cầu hành động phòng ngừa' });
+          plan.current = null;
         });
       }
     }
@@ -389,14 +392,18 @@ export const proceduresModule: AreaModule = {
       if (at > h!.lastDay) continue;
       adoptionStart.set(u.code, at);
     }
-    /** Brings units up to the procedure's version in force (the service refuses inactive units; those are left out here). */
+    /**
+     * Brings units up to the procedure's version in force (the service refuses
+     * inactive units; those are left out here). What each unit applies is kept
+     * in memory rather than read back: it saves a query per adoption.
+     */
     const upToDate = (plan: Plan, codes: string[], day: number) => () => {
-      const current = getProcedure(ws, procedureIdForCode(plan.code)).currentVersionId;
+      const current = plan.current;
       if (!current) return;
-      const behind = codes
-        .map(unitIdForCode)
-        .filter((unitId) => findRow(ws, adoptions, adoptionIdFor(unitId, procedureIdForCode(plan.code)))?.versionId !== current);
-      if (behind.length) adoptForUnits(ws, { versionId: current, unitIds: behind, since: isoDay(day) });
+      const behind = codes.filter((code) => plan.applied.get(code) !== current);
+      if (behind.length === 0) return;
+      adoptForUnits(ws, { versionId: current, unitIds: behind.map(unitIdForCode), since: isoDay(day) });
+      for (const code of behind) plan.applied.set(code, current);
     };
     for (const u of units) {
       const at = adoptionStart.get(u.code);
@@ -438,8 +445,9 @@ export const proceduresModule: AreaModule = {
           if (!codes.length) continue;
           tl.at(when(r, day), `stop applying ${plan.code} in ${key}`, () => {
             for (const code of codes) {
-              const row = findRow(ws, adoptions, adoptionIdFor(unitIdForCode(code), procedureIdForCode(plan.code)));
-              if (row && !row.deleted) removeAdoption(ws, row.unitId, row.procedureId);
+              if (!plan.applied.get(code)) continue;
+              removeAdoption(ws, unitIdForCode(code), procedureIdForCode(plan.code));
+              plan.applied.set(code, null);
             }
           });
         }
