@@ -30,3 +30,9 @@ export const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
 /** A working-hours instant on that day (08:00–16:59 Vietnam time = 01:00–09:59 UTC). */
 export const officeTime = (dayStart: number, minuteOfDay: number): number => dayStart + 3_600_000 + (minuteOfDay % 540) * 60_000;
+
+/** Office hours on a given day, with a per-event minute so timestamps look typed. */
+export const when = (rng: { int(min: number, max: number): number }, day: number): number => officeTime(day, rng.int(0, 539));
+
+/** Whole days from one day (ms) to another. */
+export const daysFrom = (from: number, to: number): number => Math.round((to - from) / DAY);

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { completeSetup, type SetupInput } from '../../electron/services/setup';
 import { openWorkspace } from '../../electron/services/workspace';
 import { HistoryClock } from './clock';
-import { Timeline, type GenContext } from './context';
+import { type FilePolicy, Timeline, type GenContext } from './context';
 import { type Scale, unitTree } from './geography';
+import { HQ_CODE } from '../../db/reference/units';
 import { checkIntegrity, type IntegrityReport } from './integrity';
 import { areaModules } from './modules';
 import { Rng } from './random';
@@ -20,6 +21,12 @@ export interface GenerateOptions {
   /** History runs from `start` for `years` years (default 2012-10-01, 10 years). */
   start?: string;
   years?: number;
+  /**
+   * Which units get attachment files (see FilePolicy): by default every
+   * unit at tiny and province scale, and at national scale only headquarters
+   * and the province-scale province (01) with its districts.
+   */
+  attachments?: FilePolicy['mode'];
   log?: (line: string) => void;
 }
 
@@ -30,6 +37,8 @@ export interface GenerateResult {
   history: { start: string; end: string };
   areas: { area: string; issue: number; status: 'generated' | 'pending'; volume: string }[];
   integrity: IntegrityReport;
+  /** Attachment files as stored: rows, distinct files and their bytes. */
+  attachments: { mode: FilePolicy['mode']; rows: number; files: number; bytes: number };
   seconds: number;
 }
 
@@ -54,11 +63,25 @@ function seedRandomIds(rng: Rng): () => void {
   };
 }
 
+/** The province the province scale generates; at national scale the one whose files are written. */
+export const FILES_PROVINCE = '01';
+
+function filePolicy(scale: Scale, mode: FilePolicy['mode'] | undefined): FilePolicy {
+  const chosen = mode ?? (scale === 'national' ? 'province' : 'all');
+  return {
+    mode: chosen,
+    // Tiny folders are for tests: files of a few kilobytes.
+    scale: scale === 'tiny' ? 1 / 200 : 1,
+    wants: (code, parentCode) =>
+      chosen === 'all' || (chosen === 'province' && (code === HQ_CODE || code === FILES_PROVINCE || parentCode === FILES_PROVINCE)),
+  };
+}
+
 /**
  * Writes a realistic data folder through the app's own services: setup of
  * the office, then every ready area's ten years of history in time order.
  */
-export function generateData(options: GenerateOptions): GenerateResult {
+export async function generateData(options: GenerateOptions): Promise<GenerateResult> {
   const began = performance.now();
   const log = options.log ?? (() => {});
   const seed = options.seed ?? 20121101;
@@ -83,7 +106,20 @@ export function generateData(options: GenerateOptions): GenerateResult {
     ws.sqlite.transaction(() => completeSetup(ws, { office, operator, language: 'vi', demo: false }))();
     // The operator is fixed for the whole run: no settings read per change-log entry.
     ws.actor = () => operator;
-    const g: GenContext = { ws, clock, rng, scale: options.scale, history, timeline: new Timeline(), tree, officeCode: office.code, activeUntil: new Map() };
+    const g: GenContext = {
+      ws,
+      clock,
+      rng,
+      scale: options.scale,
+      history,
+      timeline: new Timeline(),
+      tree,
+      officeCode: office.code,
+      activeUntil: new Map(),
+      unitHistory: new Map(),
+      staff: new Map(),
+      files: filePolicy(options.scale, options.attachments),
+    };
     const areas: GenerateResult['areas'] = [];
     for (const m of areaModules) {
       if (m.status === 'ready') m.schedule(g);
@@ -91,7 +127,7 @@ export function generateData(options: GenerateOptions): GenerateResult {
     }
     log(`${options.scale}: ${tree.length} units, ${g.timeline.size} scheduled writes over ${history.start} … ${history.end}`);
     let lastLog = 0;
-    g.timeline.run(ws, clock, 5000, (done, total) => {
+    await g.timeline.run(ws, clock, 5000, (done, total) => {
       if (done === total || performance.now() - lastLog > 5000) {
         lastLog = performance.now();
         log(`  ${done}/${total} writes`);
@@ -100,6 +136,9 @@ export function generateData(options: GenerateOptions): GenerateResult {
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     ws.sqlite.exec('ANALYZE');
     const integrity = checkIntegrity(ws.sqlite);
+    const files = ws.sqlite
+      .prepare('SELECT count(*) AS rows, count(DISTINCT sha256) AS files, (SELECT coalesce(sum(size), 0) FROM (SELECT DISTINCT sha256, size FROM attachments)) AS bytes FROM attachments')
+      .get() as { rows: number; files: number; bytes: number };
     const result: GenerateResult = {
       out: options.out,
       scale: options.scale,
@@ -107,6 +146,7 @@ export function generateData(options: GenerateOptions): GenerateResult {
       history,
       areas,
       integrity,
+      attachments: { mode: g.files.mode, ...files },
       seconds: Math.round((performance.now() - began) / 10) / 100,
     };
     writeFileSync(join(options.out, MANIFEST), `${JSON.stringify({ ...result, out: undefined }, null, 2)}\n`);
@@ -125,6 +165,7 @@ export function describeResult(r: GenerateResult): string {
     ...r.areas.map((a) => `  ${a.status === 'generated' ? 'generated' : 'PENDING  '}  ${a.area.padEnd(12)} (issue ${a.issue}) ${a.volume}`),
     'Rows:',
     ...Object.entries(r.integrity.rows).map(([t, n]) => `  ${t.padEnd(14)} ${n}`),
+    `Attachments (${r.attachments.mode}): ${r.attachments.rows} rows, ${r.attachments.files} files, ${(r.attachments.bytes / 1024 / 1024).toFixed(1)} MB`,
     `  change_log     ${r.integrity.changes} (${r.integrity.span.first} … ${r.integrity.span.last}, ${r.integrity.span.years} years)`,
     r.integrity.ok ? 'Integrity: ok (integrity_check, foreign keys, change log explains every row)' : `Integrity: FAILED\n  ${r.integrity.problems.join('\n  ')}`,
   ];

@@ -46,3 +46,8 @@ export const POSITIONS = {
     member: ['Tổ trưởng Tổ Thu', 'Tổ trưởng Tổ Chế độ', 'Tổ trưởng Tổ Tiếp nhận - Trả kết quả', 'Viên chức Tổ Thu', 'Viên chức Tổ Cấp sổ, thẻ', 'Kế toán'],
   },
 } as const;
+
+/** A plausible official number, e.g. `512/QĐ-BHXH`. */
+export function decision(rng: Rng, kind = 'QĐ-BHXH'): string {
+  return `${rng.int(12, 1890)}/${kind}`;
+}

@@ -4,7 +4,7 @@ import { addAttendance, createSession, type AttendanceInput } from '../../electr
 import { createStaff, type IsoRole } from '../../electron/services/training/staff';
 import { unitIdForCode } from '../../electron/services/units/units';
 import { DAY, dayMs, isoDay, officeTime } from './clock';
-import type { AreaModule, GenContext } from './context';
+import type { AreaModule, GenContext, StaffRef } from './context';
 import type { TreeUnit } from './geography';
 import { personName } from './names';
 import type { Rng } from './random';
@@ -17,12 +17,8 @@ const DEPARTMENTS = {
 const POSITIONS = ['Chuyên viên', 'Chuyên viên chính', 'Viên chức', 'Cán sự', 'Kế toán viên', 'Giám định viên'];
 const PROVIDERS = ['Trung tâm Năng suất Việt Nam', 'Công ty Tư vấn ISO Tâm Việt', 'QUACERT', 'Viện Tiêu chuẩn Chất lượng'];
 
-interface Person {
-  hiredAt: number;
-  role: IsoRole;
-  /** Set when the record has been written (the id comes from the service). */
-  id?: string;
-}
+/** The id is set when the record has been written (it comes from the service); see StaffRef. */
+type Person = StaffRef;
 
 function staffSize(rng: Rng, unit: TreeUnit, scale: GenContext['scale']): number {
   if (scale === 'tiny') return unit.type === 'province' ? 15 : 6;
@@ -68,7 +64,7 @@ export const trainingModule: AreaModule = {
         const role: IsoRole = i === 0 ? 'leader' : i === 1 ? 'secretary' : i < 2 + auditors ? 'internal_auditor' : i < 8 + auditors ? 'member' : 'none';
         const hired = i < size * 0.9 ? ws0 - 60 * DAY : ws0 + r.int(200, 3300) * DAY;
         return {
-          person: { hiredAt: hired, role } as Person,
+          person: { hiredAt: hired, role, fullName: '', department: '', position: '' } as Person,
           input: {
             unitId,
             fullName: personName(r),
@@ -80,6 +76,8 @@ export const trainingModule: AreaModule = {
           },
         };
       });
+      for (const rec of records) Object.assign(rec.person, { fullName: rec.input.fullName, department: rec.input.department, position: rec.input.position });
+      g.staff.set(u.code, people);
       // The staff list is entered in one sitting before the wave; newcomers on their first days.
       const byDay = new Map<number, typeof records>();
       for (const rec of records) {
@@ -122,6 +120,12 @@ export const trainingModule: AreaModule = {
             return { staffId: p.id!, result: 'passed', certificateNo: `${i + 1}/${isoDay(endDay).slice(0, 4)}/CC-ĐGNB`, certificateDate: isoDay(endDay) };
           });
           addAttendance(ws, s.id, entries);
+          // Who is trained by now, for the audits planned later in the timeline.
+          entries.forEach((e, i) => {
+            if (e.result !== 'passed') return;
+            if (code === 'DGNB' || code === 'CGDG') attendees[i].auditTrained = true;
+            if (code === 'CGDG') attendees[i].certifiedOn = isoDay(endDay);
+          });
         });
       };
 

@@ -3,10 +3,10 @@ import { addTeamMember, removeTeamMember, saveTeam, teamOf } from '../../electro
 import { updateStep } from '../../electron/services/units/steps';
 import { createUnit, findUnitByCode, mergeUnits, unitIdForCode, updateUnit } from '../../electron/services/units/units';
 import { addWaveMembers, createWave } from '../../electron/services/units/waves';
-import { DAY, dayMs, isoDay, officeTime } from './clock';
-import type { AreaModule, GenContext } from './context';
+import { DAY, dayMs, isoDay, when } from './clock';
+import type { AreaModule, GenContext, UnitHistory } from './context';
 import type { TreeUnit } from './geography';
-import { personName, POSITIONS } from './names';
+import { decision, personName, POSITIONS } from './names';
 import type { Rng } from './random';
 
 /** Decision 19/2014: from then on units self-declare instead of being certified. */
@@ -18,16 +18,6 @@ const CERTIFIERS = ['QUACERT', 'Vinacontrol CE', 'TQC', 'NQA Việt Nam'];
 type Role = 'head' | 'deputy' | 'secretary' | 'member';
 
 const clampDay = (ms: number, min: number): number => Math.max(ms, min);
-
-/** Office hours on a given day, with a per-event minute so timestamps look typed. */
-function when(rng: Rng, day: number): number {
-  return officeTime(day, rng.int(0, 539));
-}
-
-/** A plausible official number, e.g. `512/QĐ-BHXH`. */
-function decision(rng: Rng, kind = 'QĐ-BHXH'): string {
-  return `${rng.int(12, 1890)}/${kind}`;
-}
 
 function teamPeople(rng: Rng, unit: TreeUnit): { fullName: string; position: string; role: Role }[] {
   const p = unit.type === 'province' ? POSITIONS.province : POSITIONS.district;
@@ -50,15 +40,33 @@ function stepPlan(wave: { plannedStart: string; plannedEnd: string }): [string, 
   ];
 }
 
-function evidenceFor(rng: Rng, step: number, actualEnd: string): string {
-  if (step === 1) return `Quyết định ban hành HTQLCL số ${decision(rng)}`;
-  if (step === 2) return `Biên bản họp xem xét của lãnh đạo ngày ${actualEnd.split('-').reverse().join('/')}`;
+interface StepEvidence {
+  text: string;
+  certificate?: { number: string; issuer: string };
+  declarationNo?: string;
+}
+
+/**
+ * The evidence a finished step records. Step 3 names a certificate (before
+ * Decision 19/2014) or a self-declaration; certificate numbers are kept
+ * unique per issuer (`used`), as the certificates register requires.
+ */
+function evidenceFor(rng: Rng, step: number, actualEnd: string, used: Set<string>): StepEvidence {
+  if (step === 1) return { text: `Quyết định ban hành HTQLCL số ${decision(rng)}` };
+  if (step === 2) return { text: `Biên bản họp xem xét của lãnh đạo ngày ${actualEnd.split('-').reverse().join('/')}` };
   if (step === 3) {
-    return actualEnd < SELF_DECLARATION_FROM
-      ? `Giấy chứng nhận phù hợp TCVN ISO 9001:2008 số HT ${rng.int(1000, 4999)}.${actualEnd.slice(2, 4)} do ${rng.pick(CERTIFIERS)} cấp`
-      : `Quyết định công bố HTQLCL phù hợp TCVN ISO 9001:2008 số ${decision(rng)}`;
+    if (actualEnd < SELF_DECLARATION_FROM) {
+      let n = rng.int(1000, 4999);
+      const issuer = rng.pick(CERTIFIERS);
+      while (used.has(`${issuer}|${n}.${actualEnd.slice(2, 4)}`)) n++;
+      const number = `HT ${n}.${actualEnd.slice(2, 4)}`;
+      used.add(`${issuer}|${n}.${actualEnd.slice(2, 4)}`);
+      return { text: `Giấy chứng nhận phù hợp TCVN ISO 9001:2008 số ${number} do ${issuer} cấp`, certificate: { number, issuer } };
+    }
+    const declarationNo = decision(rng);
+    return { text: `Quyết định công bố HTQLCL phù hợp TCVN ISO 9001:2008 số ${declarationNo}`, declarationNo };
   }
-  return '';
+  return { text: '' };
 }
 
 /**
@@ -130,6 +138,7 @@ export const unitsModule: AreaModule = {
     }
 
     // 4. Each unit's own history.
+    const certificateNumbers = new Set<string>();
     for (const u of tree) {
       if (u.type === 'hq') continue;
       const r = rng.fork(u.code);
@@ -137,6 +146,8 @@ export const unitsModule: AreaModule = {
       const wave = referenceWaves.find((w) => w.key === u.wave)!;
       const lastDay = Math.min(end, (mergedAt.get(u.code) ?? Infinity) - DAY);
       const ws0 = dayMs(wave.plannedStart);
+      const past: UnitHistory = { steps: {}, upkeep: [], lastDay };
+      g.unitHistory.set(u.code, past);
 
       // The team, set up by decision before the wave starts.
       const decisionDay = ws0 - r.int(8, 30) * DAY;
@@ -167,15 +178,18 @@ export const unitsModule: AreaModule = {
         tl.at(startRecorded, `start step ${step} of ${u.code}`, () =>
           updateStep(ws, { unitId: id, step, status: 'in_progress', actualStart: isoDay(actualStart) }),
         );
+        past.steps[step] = { start: actualStart };
         if (step === 4 || step === stallAt) break;
         const delay = late ? r.int(25, 160) : r.int(-12, 18);
         const actualEnd = clampDay(dayMs(plannedEnd) + delay * DAY, actualStart + 5 * DAY);
         const endRecorded = when(r, actualEnd + r.int(0, 6) * DAY);
         if (endRecorded > lastDay) break;
-        const evidence = evidenceFor(r, step, isoDay(actualEnd));
+        const { text: evidence, certificate, declarationNo } = evidenceFor(r, step, isoDay(actualEnd), certificateNumbers);
         tl.at(endRecorded, `finish step ${step} of ${u.code}`, () =>
           updateStep(ws, { unitId: id, step, status: 'done', actualEnd: isoDay(actualEnd), evidence }),
         );
+        past.steps[step] = { start: actualStart, end: actualEnd, recorded: endRecorded };
+        if (step === 3) past.step3 = { date: isoDay(actualEnd), recorded: endRecorded, certificate, declarationNo };
         prevEnd = actualEnd + DAY;
       }
 
@@ -190,6 +204,7 @@ export const unitsModule: AreaModule = {
           tl.at(recorded, `upkeep ${year} of ${u.code}`, () =>
             updateStep(ws, { unitId: id, step: 4, note, evidence: `Báo cáo đánh giá nội bộ năm ${year}` }),
           );
+          past.upkeep.push({ year, audit, review, recorded });
         }
       }
 
