@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MigrationFailedError, openDatabase, SchemaTooNewError, type OpenOptions } from '../../db/connection';
@@ -38,8 +38,25 @@ export interface WorkspaceOptions extends Omit<OpenOptions, 'beforeMigrate' | 'v
 }
 
 /**
+ * Working copies of bundles being imported (exchange/staging) or exported
+ * (exchange/tmp). Under the folder lock, at open, none is in use: whatever
+ * is there was left by a crash (a kill mid-import leaves the whole extracted
+ * bundle).
+ */
+function removeExchangeWork(dataDir: string): void {
+  for (const sub of ['staging', 'tmp']) {
+    try {
+      rmSync(join(dataDir, 'exchange', sub), { recursive: true, force: true });
+    } catch {
+      // Tidying only: a read-only medium keeps them, and nothing reads them.
+    }
+  }
+}
+
+/**
  * Opens a data folder: takes its lock (one app instance per folder), tidies
- * what a crash may have left (half backups, an interrupted restore), checks
+ * what a crash may have left (half backups, an interrupted restore, bundle
+ * working copies), checks
  * the database (quick_check: a damaged file is refused with the way out),
  * backs it up if migrations are pending, then migrates.
  */
@@ -58,6 +75,7 @@ export function openWorkspace(dataDir: string, options: WorkspaceOptions = {}): 
   try {
     recoverInterruptedRestore(dataDir);
     removePartialBackups(dataDir);
+    removeExchangeWork(dataDir);
     conn = openDatabase(file, {
       ...options,
       verify: (sqlite) => requireHealthyDatabase(sqlite, dataDir, file),

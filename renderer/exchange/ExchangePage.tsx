@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Modal, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Code, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,12 @@ import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
+import { ChangeSummary, type TableChanges } from './ChangeSummary';
 import { ExportModal } from './ExportModal';
 import { downloadBase64 } from './files';
 import { ImportModal } from './ImportModal';
 import { KeyCard } from './KeyCard';
 import { ReceiptModal } from './ReceiptModal';
-import { tableLabel } from './tableLabel';
 import { TrustedKeys } from './TrustedKeys';
 
 type Overview = ApiOutput<'exchange.overview'>;
@@ -149,12 +149,9 @@ export function ExchangePage() {
   );
 }
 
-type TableSummary = { table: string; insert: number; update: number; delete: number; unchanged: number; keptLocal: number };
-
 /** What one received bundle changed, table by table. */
 function ReceivedDetail({ row, onClose }: { row: Received; onClose: () => void }) {
   const { t } = useTranslation('exchange');
-  const tables = ((row.summary.tables as TableSummary[] | undefined) ?? []).filter((x) => x.insert + x.update + x.delete + x.keptLocal > 0);
   return (
     <Modal opened onClose={onClose} title={t('import.from', { sequence: row.sequence, unit: row.issuerName === row.issuerCode ? row.issuerCode : `${row.issuerCode} ${row.issuerName}` })} centered size="lg">
       <Stack gap="sm">
@@ -164,32 +161,7 @@ function ReceivedDetail({ row, onClose }: { row: Received; onClose: () => void }
         <Text size="xs" c="dimmed">
           {t('received.hash')}: <Code>{row.bundleSha256}</Code>
         </Text>
-        {tables.length > 0 ? (
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('import.table')}</Table.Th>
-                <Table.Th ta="right">{t('import.insert')}</Table.Th>
-                <Table.Th ta="right">{t('import.update')}</Table.Th>
-                <Table.Th ta="right">{t('import.delete')}</Table.Th>
-                <Table.Th ta="right">{t('import.keptLocal')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tables.map((x) => (
-                <Table.Tr key={x.table}>
-                  <Table.Td>{tableLabel(t, x.table)}</Table.Td>
-                  <Table.Td ta="right">{x.insert}</Table.Td>
-                  <Table.Td ta="right">{x.update}</Table.Td>
-                  <Table.Td ta="right">{x.delete}</Table.Td>
-                  <Table.Td ta="right">{x.keptLocal}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ) : (
-          <Text size="sm">{t('import.nothing')}</Text>
-        )}
+        <ChangeSummary tables={(row.summary.tables as TableChanges[] | undefined) ?? []} />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, FileInput, Group, Loader, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Loader, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { call } from '../api/client';
 import { useErrorText } from '../api/hooks';
+import { ChangeSummary } from './ChangeSummary';
 import { downloadText, readAsBase64 } from './files';
 import { tableLabel } from './tableLabel';
 
@@ -72,7 +73,6 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
     }
   };
   const tableName = (name: string) => tableLabel(t, name);
-  const rows = preview?.tables.filter((x) => x.insert + x.update + x.delete + x.unchanged + x.keptLocal > 0) ?? [];
   const canApply = preview && preview.status !== 'already' && (preview.status !== 'gap' || acceptGap) && !result;
   return (
     <Modal opened onClose={onClose} title={t('import.title')} centered size="xl">
@@ -115,34 +115,7 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
                 </Stack>
               </Alert>
             )}
-            {rows.length > 0 ? (
-              <Table striped withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('import.table')}</Table.Th>
-                    <Table.Th ta="right">{t('import.insert')}</Table.Th>
-                    <Table.Th ta="right">{t('import.update')}</Table.Th>
-                    <Table.Th ta="right">{t('import.delete')}</Table.Th>
-                    <Table.Th ta="right">{t('import.unchanged')}</Table.Th>
-                    <Table.Th ta="right">{t('import.keptLocal')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((r) => (
-                    <Table.Tr key={r.table}>
-                      <Table.Td>{tableName(r.table)}</Table.Td>
-                      <Table.Td ta="right">{r.insert}</Table.Td>
-                      <Table.Td ta="right">{r.update}</Table.Td>
-                      <Table.Td ta="right">{r.delete}</Table.Td>
-                      <Table.Td ta="right">{r.unchanged}</Table.Td>
-                      <Table.Td ta="right">{r.keptLocal}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            ) : (
-              <Text size="sm">{t('import.nothing')}</Text>
-            )}
+            <ChangeSummary tables={preview.tables} withUnchanged />
             {preview.conflictCount > 0 && (
               <Alert color="yellow" title={t('import.conflictsTitle', { count: preview.conflictCount })}>
                 <Stack gap={2}>

@@ -17,7 +17,7 @@ import { lastApplied, receivedWithSequence } from './bookkeeping';
 import { exchangeDir } from './export';
 import { isOwnKey, unlockOfficeKey } from './keys';
 import { officeUnit } from './office';
-import { writeReceipt } from './receipts';
+import { receiptOfApplied, writeReceipt } from './receipts';
 import { rowProblem } from './rows';
 import { findTrustedKey, trustRotatedKey } from './trust';
 
@@ -436,7 +436,11 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     const plan = await examine(ctx, file, work);
     const { bundle, preview } = plan;
     const h = bundle.header;
-    if (preview.status === 'already') return { ...preview, applied: false, receiptFile: null };
+    if (preview.status === 'already') {
+      const applied = receivedWithSequence(ctx, h.issuer.id, h.sequence).find((r) => r.status === 'applied' && r.bundleSha256 === bundle.bundleSha256);
+      const changes = Number((JSON.parse(applied?.summary ?? '{}') as { changes?: number }).changes ?? 0);
+      return { ...preview, applied: false, receiptFile: receiptOfApplied(ctx, bundle, { changes }) };
+    }
     if (preview.status === 'gap' && !options.acceptGap) {
       throw new AppError('BUNDLE_GAP', { issuer: h.issuer.code, sequence: h.sequence, missing: preview.missing.join(', ') });
     }

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { bundlesSent } from '../../../db/schema';
-import type { OpenedBundle } from '../../bundle/bag';
+import type { BundleHeader, OpenedBundle } from '../../bundle/bag';
 import { MinisignFormatError, keyIdHex, parseSignature, signMinisign, verifyMinisign } from '../../bundle/minisign';
 import { stableLine } from '../../bundle/ndjson';
 import { AppError } from '../../common/errors';
@@ -54,10 +54,38 @@ export function writeReceipt(ctx: ServiceContext, bundle: OpenedBundle, summary:
   const line = stableLine(body as unknown as Record<string, unknown>);
   const sig = signMinisign(Buffer.from(line), key, `isodesk-receipt bundle=${h.bundleId} receiver=${office.code}`);
   key.privateKey.fill(0);
-  const safe = (code: string) => code.replace(/[^A-Za-z0-9_-]/g, '_');
-  const file = join(exchangeDir(ctx, 'receipts'), `receipt-${safe(h.issuer.code)}-${String(h.sequence).padStart(6, '0')}-${safe(office.code)}.txt`);
-  writeFileSync(file, line + sig);
+  const file = receiptPath(ctx, h);
+  // Written aside and renamed: a crash never leaves a cut-short receipt under the real name.
+  writeFileSync(`${file}.part`, line + sig);
+  renameSync(`${file}.part`, file);
   return file;
+}
+
+const safe = (code: string) => code.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/** Where the receipt for a received bundle is kept (one per issuer and sequence). */
+function receiptPath(ctx: ServiceContext, h: BundleHeader): string {
+  return join(exchangeDir(ctx, 'receipts'), `receipt-${safe(h.issuer.code)}-${String(h.sequence).padStart(6, '0')}-${safe(officeUnit(ctx).code)}.txt`);
+}
+
+/**
+ * The receipt of a bundle applied here before. A crash between the import's
+ * commit and its receipt leaves none: it is written now, when the office key
+ * can be opened (otherwise null, as before).
+ */
+export function receiptOfApplied(ctx: ServiceContext, bundle: OpenedBundle, summary: { changes: number }): string | null {
+  const file = receiptPath(ctx, bundle.header);
+  try {
+    if (existsSync(file) && parseReceipt(readFileSync(file, 'utf8')).body.bundle_sha256 === bundle.bundleSha256) return file;
+  } catch {
+    // Not a receipt of this bundle: written again below.
+  }
+  try {
+    return writeReceipt(ctx, bundle, summary);
+  } catch (err) {
+    if (err instanceof AppError && err.code.startsWith('KEY_')) return null;
+    throw err;
+  }
 }
 
 export function parseReceipt(text: string): { body: ReceiptBody; line: string; sigText: string } {

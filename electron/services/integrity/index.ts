@@ -73,14 +73,19 @@ function storeFiles(dir: string): string[] {
   return out;
 }
 
-/** Hashes the records point to: any table with a `sha256` column (the attachments of every area). */
+/**
+ * Hashes the records point to: any table describing stored files, that is
+ * with a `sha256` and a `size` column (the attachments of every area). A
+ * lone `sha256` only fingerprints something not kept in the store (the
+ * Excel file behind a training import).
+ */
 function referencedHashes(sqlite: Database.Database): Set<string> {
   const out = new Set<string>();
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   for (const t of tables) {
     const q = `"${t.replace(/"/g, '""')}"`;
     const cols = (sqlite.prepare(`PRAGMA table_info(${q})`).all() as { name: string }[]).map((c) => c.name);
-    if (!cols.includes('sha256')) continue;
+    if (!cols.includes('sha256') || !cols.includes('size')) continue;
     const live = cols.includes('deleted') ? ' WHERE deleted = 0' : '';
     for (const h of sqlite.prepare(`SELECT DISTINCT sha256 FROM ${q}${live}`).pluck().all()) {
       if (typeof h === 'string' && HASH_NAME.test(h)) out.add(h);

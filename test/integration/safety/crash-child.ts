@@ -8,6 +8,14 @@
  * With mode "restore" it instead restores two backups (A, B) in turn, so the
  * kill lands inside restores.
  *
+ * With mode "bundle" it receives a district's signed bundles (ISODESK_CRASH_BUNDLES:
+ * their files, in sequence order, and the passphrase of the office key) through the
+ * router method the app uses — verification, the verified pre-import backup,
+ * attachments, rows, bookkeeping, receipt — with one edit of its own before each
+ * round; once all are applied it keeps re-importing them (no-ops that hand back
+ * the receipt). ISODESK_CRASH_ONCE makes it stop after the first round and print
+ * how long that took, so the parent can aim its kills at the imports.
+ *
  * argv: dataDir ackFile runId migrationsFolder [mode]
  */
 import { appendFileSync } from 'node:fs';
@@ -89,7 +97,29 @@ async function restoreLoop(): Promise<void> {
   }
 }
 
-(mode === 'restore' ? restoreLoop() : main()).catch((err) => {
+async function bundleLoop(): Promise<void> {
+  const { files, passphrase } = JSON.parse(process.env.ISODESK_CRASH_BUNDLES ?? '{}') as { files: string[]; passphrase: string };
+  const started = Date.now();
+  for (let n = 0; ; n++) {
+    const code = `K${runId}-${n}`;
+    const env = await router.call('units.create', { code, name: `Đơn vị thử ${code}`, type: 'district', parentId: office.id });
+    if (!env.ok) throw new Error(env.error.message.en);
+    ack({ op: 'create', code });
+    for (const [i, path] of files.entries()) {
+      const got = await router.call('exchange.bundle.import', { path, passphrase });
+      if (!got.ok) throw new Error(`bundle ${i + 1}: ${got.error.code} ${got.error.message.en}`);
+      const r = got.value as { applied: boolean; bundleSha256: string; receiptText: string | null };
+      ack({ op: 'bundle', seq: i + 1, applied: r.applied, sha: r.bundleSha256, receipt: r.receiptText !== null });
+    }
+    if (process.env.ISODESK_CRASH_ONCE) {
+      process.stdout.write(`round ${Date.now() - started}\n`);
+      process.exit(0);
+    }
+  }
+}
+
+const loops: Record<string, () => Promise<void>> = { restore: restoreLoop, bundle: bundleLoop };
+(loops[mode] ?? main)().catch((err) => {
   process.stderr.write(`crash-child failed: ${String(err)}\n`);
   process.exit(3);
 });

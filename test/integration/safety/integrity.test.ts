@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../electron/api/router';
 import { api } from '../../../electron/api';
 import { openWorkspace } from '../../../electron/services/workspace';
+import { staffWorkbook } from '../../fixtures/records';
 import { call, tempWorkspace } from '../../support/workspace';
 
 const changeCount = (ws: { sqlite: Database.Database }) => ws.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
@@ -123,13 +124,20 @@ describe('integrity check', () => {
     const sha = createHash('sha256').update('bản gốc').digest('hex');
     mkdirSync(join(dir, 'attachments', sha.slice(0, 2)), { recursive: true });
     writeFileSync(join(dir, 'attachments', sha.slice(0, 2), sha), 'bản đã bị sửa');
-    // Any table with a sha256 column refers to attachments (the procedures area's table).
-    ws.sqlite.exec('CREATE TABLE files_probe (sha256 text)');
-    ws.sqlite.prepare('INSERT INTO files_probe VALUES (?)').run('f'.repeat(64));
+    // Any table with sha256 and size columns refers to stored files (the procedures area's attachments).
+    ws.sqlite.exec('CREATE TABLE files_probe (sha256 text, size integer)');
+    ws.sqlite.prepare('INSERT INTO files_probe VALUES (?, 1)').run('f'.repeat(64));
     const report = await call(router, 'integrity.check', { full: true });
     expect(report.ok).toBe(false);
     expect(report.attachments.damaged).toEqual([`${sha.slice(0, 2)}/${sha}`]);
     expect(report.attachments.missing).toEqual(['f'.repeat(64)]);
+  });
+
+  it('an Excel import’s file fingerprint is not taken for a missing attachment', async () => {
+    const { router } = tempWorkspace();
+    await call(router, 'training.excel.import', { kind: 'staff', fileName: 'can-bo.xlsx', base64: await staffWorkbook('31', 'IC', 3), mode: 'all' });
+    const full = await call(router, 'integrity.check', { full: true });
+    expect(full).toMatchObject({ ok: true, attachments: { missing: [] } });
   });
 
   it('reports broken foreign keys', async () => {
