@@ -11,6 +11,7 @@ import { damaged, requireHealthyDatabase } from './integrity';
 import { storageError } from './integrity/storage-errors';
 import { lockDataFolder, type InstanceKind } from './lock';
 import { readSetting } from './settings';
+import { ensureReferenceRecords } from './setup';
 
 export const DB_FILE = 'isodesk.db';
 
@@ -58,7 +59,8 @@ function removeExchangeWork(dataDir: string): void {
  * what a crash may have left (half backups, an interrupted restore, bundle
  * working copies), checks
  * the database (quick_check: a damaged file is refused with the way out),
- * backs it up if migrations are pending, then migrates.
+ * backs it up if migrations are pending, then migrates; last, a folder set
+ * up by an older version gets the reference records it lacks (setup.ts).
  */
 export function openWorkspace(dataDir: string, options: WorkspaceOptions = {}): Workspace {
   const now = options.now ?? (() => new Date());
@@ -106,5 +108,11 @@ export function openWorkspace(dataDir: string, options: WorkspaceOptions = {}): 
       lock.release();
     },
   };
+  try {
+    ensureReferenceRecords(ctx);
+  } catch (err) {
+    ctx.close();
+    throw storageError(err) ?? err;
+  }
   return ctx;
 }

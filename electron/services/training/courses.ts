@@ -20,9 +20,13 @@ export const courseIdForCode = (code: string): string => stableId(`course:${code
 const requirementId = (role: string, courseTypeId: string): string => stableId(`requirement:${role}:${courseTypeId}`);
 
 /**
- * Puts the shipped course types and role requirements in place the first
- * time training is used (after setup: they are owned by headquarters). Ids
- * follow the codes, so installations that do this separately agree.
+ * Puts the shipped course types and role requirements in place: at setup
+ * (electron/services/setup.ts), and for folders set up before that, when
+ * they are opened and before any training read or write. They are owned by
+ * headquarters, so no office's bundle carries them: a district's sessions
+ * refer to them by id, and ids follow the codes, so every office that seeds
+ * them separately holds the very same rows (nothing duplicated on import).
+ * Does nothing once any course type exists.
  */
 export function ensureCourseTypes(ctx: ServiceContext): void {
   const hq = findUnitByCode(ctx, HQ_CODE);
