@@ -180,14 +180,17 @@ export async function runExchangeCommand(command: string, rest: string[], flags:
       if (p.status === 'gap' && !flags['accept-gap']) throw new Error(`bundles ${p.missing.join(', ')} from ${p.issuer.code} are missing; import them first or pass --accept-gap`);
       await ensurePassphrase(ctx);
       const r = await call('exchange.bundle.import', { path, acceptGap: flags['accept-gap'] ?? false });
-      if (!r.applied) {
-        io.out('Nothing to do: this bundle was imported before.');
-        return 0;
-      }
-      let receipt = r.receiptFile as string;
-      if (flags.receipt) {
+      // Also when the bundle was applied before: its receipt (written again if a crash lost it) can still be sent.
+      let receipt = r.receiptFile as string | null;
+      if (receipt && flags.receipt) {
         copyFileSync(receipt, resolve(flags.receipt));
         receipt = resolve(flags.receipt);
+      }
+      if (!r.applied) {
+        io.out('Nothing to do: this bundle was imported before.');
+        if (receipt) io.out(`Receipt for ${p.issuer.code}: ${receipt}`);
+        else io.out('No receipt: the office key could not be opened to sign it (set ISODESK_PASSPHRASE and import again).');
+        return 0;
       }
       io.out(`Imported: ${r.changes} changes. Receipt for ${p.issuer.code}: ${receipt}`);
       return 0;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,47 @@ describe('isodesk keys / trust / bundle / receipt', () => {
     expect((await run('p', 'bundle', 'import', f('b1.zip'))).out).toContain('imported before');
     expect((await run('d', 'receipt', 'import', f('r1.txt'))).out).toContain('acknowledged by 31');
     expect((await run('d', 'bundle', 'export', '-o', f('b2.zip'))).err).toContain('Nothing changed since the last acknowledged bundle');
+  });
+
+  it('bundle import of a bundle applied before prints its receipt, written again when a crash lost it', async () => {
+    expect((await run('d2', 'init', '--office', '3101')).code).toBe(0);
+    expect((await run('p2', 'init', '--office', '31')).code).toBe(0);
+    expect((await run('d2', 'keys', 'export-public', f('d2.pub'))).code).toBe(0);
+    expect((await run('p2', 'keys', 'export-public', f('p2.pub'))).code).toBe(0);
+    expect((await run('p2', 'trust', 'add', f('d2.pub'), '--unit', '3101', '--yes')).code).toBe(0);
+    expect((await run('d2', 'trust', 'add', f('p2.pub'), '--unit', '31', '--yes')).code).toBe(0);
+    expect((await run('d2', 'bundle', 'export', '-o', f('d2-1.zip'))).code).toBe(0);
+    const first = await run('p2', 'bundle', 'import', f('d2-1.zip'));
+    const kept = /Receipt for 3101: (.+)$/m.exec(first.out)![1];
+    expect(kept.startsWith(join(root, 'p2', 'exchange', 'receipts'))).toBe(true);
+    const receiptText = readFileSync(kept, 'utf8');
+
+    // Imported before, receipt at hand: the same file, unchanged.
+    const again = await run('p2', 'bundle', 'import', f('d2-1.zip'));
+    expect(again.code).toBe(0);
+    expect(again.out.split('\n').slice(-2)).toEqual(['Nothing to do: this bundle was imported before.', `Receipt for 3101: ${kept}`]);
+    expect(readFileSync(kept, 'utf8')).toBe(receiptText);
+
+    // A crash between the import's commit and its receipt: no receipt file. Importing again signs it anew, and --receipt copies it.
+    rmSync(kept);
+    const recovered = await run('p2', 'bundle', 'import', f('d2-1.zip'), '--receipt', f('d2-1-receipt.txt'));
+    expect(recovered.code).toBe(0);
+    expect(recovered.out.split('\n').slice(-2)).toEqual(['Nothing to do: this bundle was imported before.', `Receipt for 3101: ${f('d2-1-receipt.txt')}`]);
+    expect(readFileSync(kept, 'utf8')).toBe(readFileSync(f('d2-1-receipt.txt'), 'utf8'));
+    expect((await run('d2', 'receipt', 'import', f('d2-1-receipt.txt'))).out).toContain('Recorded: bundle 1 acknowledged by 31');
+
+    // Lost again, and no passphrase to sign a new one: says so instead of a path.
+    rmSync(kept);
+    delete process.env.ISODESK_PASSPHRASE;
+    try {
+      const locked = await run('p2', 'bundle', 'import', f('d2-1.zip'));
+      expect(locked.code).toBe(0);
+      expect(locked.out).toContain('Nothing to do: this bundle was imported before.');
+      expect(locked.out).toContain('No receipt: the office key could not be opened');
+      expect(existsSync(kept)).toBe(false);
+    } finally {
+      process.env.ISODESK_PASSPHRASE = 'mật khẩu dòng lệnh';
+    }
   });
 
   it('bundle verify exits non-zero with one line saying why', async () => {
