@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, isAbsolute, join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../common/errors';
 import type { ServiceContext } from '../services/context';
@@ -131,6 +131,21 @@ export const exchangeApi = {
       const result = await importBundle(withPassphrase(ctx, i.passphrase), file, { acceptGap: i.acceptGap });
       if (i.upload) rmSync(file, { force: true });
       return { ...result, receiptText: result.receiptFile ? readFileSync(result.receiptFile, 'utf8') : null };
+    },
+  ),
+  /**
+   * The desktop app's "save receipt": copies a receipt this office wrote (the
+   * receiptFile exchange.bundle.import returned) to the file the user chose
+   * in the save dialog. The browser preview downloads receiptText instead.
+   */
+  'exchange.receipt.saveAs': job(
+    z.object({ receiptFile: z.string().min(1).max(4000), to: z.string().min(1).max(4000) }).strict(),
+    async (ctx, i) => {
+      const from = resolve(i.receiptFile);
+      if (dirname(from) !== resolve(exchangeDir(ctx, 'receipts')) || !existsSync(from)) throw new AppError('FILE_NOT_FOUND', { path: i.receiptFile }, 'receiptFile');
+      if (!isAbsolute(i.to)) throw new AppError('FILE_NOT_FOUND', { path: i.to }, 'to');
+      copyFileSync(from, i.to);
+      return { path: i.to };
     },
   ),
   'exchange.receipt.import': mutation(

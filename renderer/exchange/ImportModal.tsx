@@ -7,7 +7,7 @@ import { formatVnDate } from '../../electron/common/dates';
 import { call } from '../api/client';
 import { useErrorText } from '../api/hooks';
 import { ChangeSummary } from './ChangeSummary';
-import { downloadText, readAsBase64 } from './files';
+import { askSavePath, downloadText, readAsBase64 } from './files';
 import { tableLabel } from './tableLabel';
 
 type Preview = ApiOutput<'exchange.bundle.preview'>;
@@ -32,6 +32,9 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
   const [error, setError] = useState<unknown>(null);
   const [acceptGap, setAcceptGap] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  /** The receipt of a bundle imported before could not be signed again (its key did not open). */
+  const [receiptUnsigned, setReceiptUnsigned] = useState<'first' | 'again' | null>(null);
+  const [receiptSavedTo, setReceiptSavedTo] = useState<string | null>(null);
 
   useEffect(() => {
     if (!path) return;
@@ -48,6 +51,8 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
     setResult(null);
     setError(null);
     setAcceptGap(false);
+    setReceiptUnsigned(null);
+    setReceiptSavedTo(null);
     if (!f) return;
     setBusy(true);
     try {
@@ -60,12 +65,49 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
       setBusy(false);
     }
   };
+  /** The bundle for the API: the opened path, or the chosen file (uploaded again once an import has used its upload up). */
+  const source = async (): Promise<{ path: string } | { upload: string }> => {
+    if (path) return { path };
+    if (upload) return { upload };
+    const up = await call('exchange.bundle.upload', { fileName: file!.name, base64: await readAsBase64(file!) });
+    return { upload: up.upload };
+  };
+  const runImport = async () => {
+    const r = await call('exchange.bundle.import', { ...(await source()), acceptGap, passphrase: askPassphrase && passphrase ? passphrase : undefined });
+    setUpload(null); // the API removes an upload it imported
+    setResult(r);
+    return r;
+  };
   const apply = async () => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('exchange.bundle.import', { ...(path ? { path } : { upload: upload! }), acceptGap, passphrase: askPassphrase ? passphrase : undefined }));
+      await runImport();
       await qc.invalidateQueries();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  /**
+   * Saves the receipt for the sender. For a bundle imported before, importing
+   * it again gives its receipt (signed anew if a crash lost it) and changes nothing else.
+   */
+  const saveReceipt = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = result?.receiptText ? result : await runImport();
+      if (!r.receiptText) {
+        setReceiptUnsigned(askPassphrase && passphrase ? 'again' : 'first');
+        return;
+      }
+      setReceiptUnsigned(null);
+      const fileName = `receipt-${r.issuer.code}-${r.sequence}.txt`;
+      const to = await askSavePath({ defaultName: fileName, title: t('import.saveReceipt'), filters: [{ name: t('import.receiptFiles'), extensions: ['txt'] }] });
+      if (to === undefined) downloadText(r.receiptText, fileName);
+      else if (to) setReceiptSavedTo((await call('exchange.receipt.saveAs', { receiptFile: r.receiptFile!, to })).path);
     } catch (e) {
       setError(e);
     } finally {
@@ -106,7 +148,32 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
                 ✓ {t('import.signed', { keyId: preview.keyId, fingerprint: preview.fingerprint })}
               </Text>
             </div>
-            {preview.status === 'already' && <Alert color="blue">{t('import.already')}</Alert>}
+            {preview.status === 'already' && (
+              <Alert color="blue" data-testid="import-already">
+                <Stack gap="xs">
+                  <Text size="sm">{t('import.already')}</Text>
+                  <Text size="sm">{t('import.alreadyReceipt')}</Text>
+                  {receiptUnsigned && (
+                    <Text size="sm" c={receiptUnsigned === 'again' ? 'red.8' : undefined} data-testid="receipt-unsigned">
+                      {askPassphrase ? t(receiptUnsigned === 'again' ? 'import.receiptWrongPassphrase' : 'import.receiptNeedsPassphrase') : t('import.receiptNoKey')}
+                    </Text>
+                  )}
+                  <Group align="flex-end" gap="sm">
+                    {receiptUnsigned && askPassphrase && (
+                      <PasswordInput label={t('key.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} w={280} data-testid="receipt-passphrase" />
+                    )}
+                    <Button variant="white" onClick={saveReceipt} loading={busy} data-testid="save-receipt">
+                      {t('import.saveReceipt')}
+                    </Button>
+                  </Group>
+                  {receiptSavedTo && (
+                    <Text size="sm" c="green.8">
+                      {t('import.receiptSaved', { path: receiptSavedTo })}
+                    </Text>
+                  )}
+                </Stack>
+              </Alert>
+            )}
             {preview.status === 'gap' && (
               <Alert color="orange">
                 <Stack gap="xs">
@@ -143,6 +210,7 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
         {result?.applied && (
           <Alert color="green" data-testid="import-done">
             {t('import.applied', { count: result.changes })}
+            {receiptSavedTo && <Text size="sm">{t('import.receiptSaved', { path: receiptSavedTo })}</Text>}
           </Alert>
         )}
         {canApply && askPassphrase && <PasswordInput label={t('key.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />}
@@ -150,8 +218,8 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
           <Button variant="default" onClick={onClose}>
             {t('common:actions.close')}
           </Button>
-          {result?.receiptText && (
-            <Button variant="light" onClick={() => downloadText(result.receiptText!, `receipt-${result.issuer.code}-${result.sequence}.txt`)}>
+          {result?.applied && result.receiptText && (
+            <Button variant="light" onClick={saveReceipt}>
               {t('import.receipt')}
             </Button>
           )}

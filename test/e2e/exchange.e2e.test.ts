@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eApp, startApp } from '../support/e2e';
+import { type E2eApp, SCREENSHOTS, startApp } from '../support/e2e';
 
 /**
  * Story: the district of Hồng Bàng sends its data to the Hải Phòng province
@@ -111,5 +111,59 @@ describe('bundle from a district to its province (Chromium)', () => {
     await page.getByRole('heading', { name: 'Data exchange' }).waitFor();
     await page.getByText('Applied', { exact: true }).waitFor();
     await province.screenshot('exchange-province-en');
+  });
+
+  it('offers the receipt again when the same bundle is imported a second time, signed anew when it was lost', async () => {
+    const { page } = province;
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Trao đổi dữ liệu' }).waitFor();
+    const receipts = join(province.dataDir, 'exchange', 'receipts');
+    const [kept] = readdirSync(receipts).map((f) => join(receipts, f));
+    const bundleSha256 = province.ws.sqlite.prepare("SELECT bundle_sha256 FROM bundles_received WHERE status = 'applied'").pluck().get() as string;
+    const changes = () => province.ws.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const before = changes();
+    const importAgain = async () => {
+      await page.getByTestId('open-import').click();
+      await page.locator('.mantine-Modal-content input[type=file]').setInputFiles(bundleFile);
+      await page.getByTestId('import-already').waitFor();
+    };
+    const saveReceipt = async (name: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByTestId('save-receipt').click();
+      const d = await download;
+      expect(d.suggestedFilename()).toBe('receipt-3101-1.txt');
+      const file = join(province.dataDir, name);
+      await d.saveAs(file);
+      return readFileSync(file, 'utf8');
+    };
+
+    // Imported before, its receipt at hand: offered as it is, nothing imported again.
+    await importAgain();
+    expect(await page.getByTestId('import-already').innerText()).toContain('đã được nhập trước đây');
+    await expect.poll(() => page.getByTestId('import-apply').count()).toBe(0);
+    await province.screenshot('exchange-import-already');
+    expect(await saveReceipt('receipt-again.txt')).toBe(readFileSync(kept, 'utf8'));
+    await page.keyboard.press('Escape');
+
+    // A crash between the import's commit and its receipt left none: signed anew, once the passphrase is given.
+    rmSync(kept);
+    await importAgain();
+    await page.getByTestId('save-receipt').click();
+    await page.getByTestId('receipt-unsigned').waitFor();
+    expect(await page.getByTestId('receipt-unsigned').innerText()).toContain('nhập mật khẩu khóa ký');
+    await page.locator('[data-testid=save-receipt]:not([data-loading])').waitFor();
+    // The button's loader is still fading out: finished, not waited for.
+    await page.screenshot({ path: join(SCREENSHOTS, 'exchange-import-already-passphrase.png'), fullPage: true, animations: 'disabled' });
+    await page.getByTestId('receipt-passphrase').fill('không phải mật khẩu');
+    await page.getByTestId('save-receipt').click();
+    await page.getByText('Không ký được biên nhận với mật khẩu này').waitFor();
+    await page.getByTestId('receipt-passphrase').fill('mật khẩu tỉnh Hải Phòng');
+    const text = await saveReceipt('receipt-recovered.txt');
+    const body = JSON.parse(text.slice(0, text.indexOf('\n')));
+    expect(body).toMatchObject({ format: 'isodesk-receipt/1', bundle_sha256: bundleSha256, issuer_code: '3101', sequence: 1, receiver_code: '31', status: 'applied' });
+    expect(existsSync(kept) && readFileSync(kept, 'utf8')).toBe(text);
+    // Offering the receipt changed no record.
+    expect(changes()).toEqual(before);
+    await page.keyboard.press('Escape');
   });
 });
