@@ -91,8 +91,8 @@ describe('matrix aggregates on generated data', () => {
   const root = mkdtempSync(join(tmpdir(), 'isodesk-matrix-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('equal the counts derived from person rows, per unit and per course, on several days and scopes', () => {
-    generateData({ out: root, scale: 'tiny', seed: 11 });
+  it('equal the counts derived from person rows, per unit and per course, on several days and scopes', async () => {
+    await generateData({ out: root, scale: 'tiny', seed: 11 });
     const ws = openWorkspace(root);
     try {
       const province = ws.sqlite.prepare("SELECT id FROM units WHERE type = 'province' ORDER BY code LIMIT 1").pluck().get() as string;
