@@ -72,8 +72,8 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
     const up = await call('exchange.bundle.upload', { fileName: file!.name, base64: await readAsBase64(file!) });
     return { upload: up.upload };
   };
-  const runImport = async () => {
-    const r = await call('exchange.bundle.import', { ...(await source()), acceptGap, passphrase: askPassphrase && passphrase ? passphrase : undefined });
+  const runImport = async (pass: string | undefined) => {
+    const r = await call('exchange.bundle.import', { ...(await source()), acceptGap, passphrase: pass });
     setUpload(null); // the API removes an upload it imported
     setResult(r);
     return r;
@@ -82,7 +82,7 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
     setBusy(true);
     setError(null);
     try {
-      await runImport();
+      await runImport(askPassphrase ? passphrase : undefined);
       await qc.invalidateQueries();
     } catch (e) {
       setError(e);
@@ -98,7 +98,8 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
     setBusy(true);
     setError(null);
     try {
-      const r = result?.receiptText ? result : await runImport();
+      // The passphrase only matters when the receipt must be signed anew: asked for then.
+      const r = result?.receiptText ? result : await runImport(askPassphrase && passphrase ? passphrase : undefined);
       if (!r.receiptText) {
         setReceiptUnsigned(askPassphrase && passphrase ? 'again' : 'first');
         return;
