@@ -133,21 +133,6 @@ export const exchangeApi = {
       return { ...result, receiptText: result.receiptFile ? readFileSync(result.receiptFile, 'utf8') : null };
     },
   ),
-  /**
-   * The desktop app's "save receipt": copies a receipt this office wrote (the
-   * receiptFile exchange.bundle.import returned) to the file the user chose
-   * in the save dialog. The browser preview downloads receiptText instead.
-   */
-  'exchange.receipt.saveAs': job(
-    z.object({ receiptFile: z.string().min(1).max(4000), to: z.string().min(1).max(4000) }).strict(),
-    async (ctx, i) => {
-      const from = resolve(i.receiptFile);
-      if (dirname(from) !== resolve(exchangeDir(ctx, 'receipts')) || !existsSync(from)) throw new AppError('FILE_NOT_FOUND', { path: i.receiptFile }, 'receiptFile');
-      if (!isAbsolute(i.to)) throw new AppError('FILE_NOT_FOUND', { path: i.to }, 'to');
-      copyFileSync(from, i.to);
-      return { path: i.to };
-    },
-  ),
   'exchange.receipt.import': mutation(
     z.object({ path: z.string().max(4000).optional(), text: z.string().max(20000).optional() }).strict(),
     (ctx, i) => {

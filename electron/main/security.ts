@@ -98,6 +98,18 @@ export function isNavigationAllowed(target: string, trusted: readonly string[]):
   return origin !== null && trusted.includes(origin);
 }
 
+/**
+ * will-download: the renderer saves what it builds itself (Excel, keys,
+ * bundles, receipts) through blob: URLs of the app's own origin; Electron then
+ * shows the system save dialog. Anything else (a remote file, a data: URL, a
+ * blob of another origin) is refused.
+ */
+export function isDownloadAllowed(url: string, trusted: readonly string[]): boolean {
+  if (!/^blob:/i.test(url)) return false;
+  const origin = originOf(url.slice('blob:'.length));
+  return origin !== null && trusted.includes(origin);
+}
+
 /** window.open and target=_blank: always denied (the app has one window and shows no remote content). */
 export function windowOpenDecision(): { action: 'deny' } {
   return { action: 'deny' };

@@ -1,6 +1,8 @@
-import { BrowserWindow, screen, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, screen, type Session, type WebContents } from 'electron';
+import { join } from 'node:path';
 import type { Logger } from './log';
 import {
+  isDownloadAllowed,
   isNavigationAllowed,
   isRequestAllowed,
   mainWindowOptions,
@@ -15,7 +17,7 @@ import { placeWindow, readWindowState, writeWindowState, type Rect } from './win
  * every choice made here is tested in test/unit/main through security.ts.
  */
 
-/** Session-wide rules: CSP and friends on every response, no remote requests, no permissions, no downloads. */
+/** Session-wide rules: CSP and friends on every response, no remote requests, no permissions, downloads only of the app's own files. */
 export function hardenSession(ses: Session, opts: { csp: string; trusted: readonly string[]; log: Logger }): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => {
     opts.log.warn(`Permission request refused: ${permission}`);
@@ -31,7 +33,15 @@ export function hardenSession(ses: Session, opts: { csp: string; trusted: readon
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, opts.csp) });
   });
-  ses.on('will-download', (event) => event.preventDefault());
+  ses.on('will-download', (event, item) => {
+    if (!isDownloadAllowed(item.getURL(), opts.trusted)) {
+      event.preventDefault();
+      opts.log.warn(`Download refused: ${item.getURL().slice(0, 200)}`);
+      return;
+    }
+    // No save path set: Electron asks the user where to save, starting in Downloads.
+    item.setSaveDialogOptions({ defaultPath: join(app.getPath('downloads'), item.getFilename()) });
+  });
 }
 
 /** Rules for every web contents the app ever creates (the window, and anything that might slip in). */

@@ -7,7 +7,7 @@ import { formatVnDate } from '../../electron/common/dates';
 import { call } from '../api/client';
 import { useErrorText } from '../api/hooks';
 import { ChangeSummary } from './ChangeSummary';
-import { askSavePath, downloadText, readAsBase64 } from './files';
+import { downloadText, readAsBase64 } from './files';
 import { tableLabel } from './tableLabel';
 
 type Preview = ApiOutput<'exchange.bundle.preview'>;
@@ -34,7 +34,6 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
   const [passphrase, setPassphrase] = useState('');
   /** The receipt of a bundle imported before could not be signed again (its key did not open). */
   const [receiptUnsigned, setReceiptUnsigned] = useState<'first' | 'again' | null>(null);
-  const [receiptSavedTo, setReceiptSavedTo] = useState<string | null>(null);
 
   useEffect(() => {
     if (!path) return;
@@ -52,7 +51,6 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
     setError(null);
     setAcceptGap(false);
     setReceiptUnsigned(null);
-    setReceiptSavedTo(null);
     if (!f) return;
     setBusy(true);
     try {
@@ -106,9 +104,8 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
       }
       setReceiptUnsigned(null);
       const fileName = `receipt-${r.issuer.code}-${r.sequence}.txt`;
-      const to = await askSavePath({ defaultName: fileName, title: t('import.saveReceipt'), filters: [{ name: t('import.receiptFiles'), extensions: ['txt'] }] });
-      if (to === undefined) downloadText(r.receiptText, fileName);
-      else if (to) setReceiptSavedTo((await call('exchange.receipt.saveAs', { receiptFile: r.receiptFile!, to })).path);
+      // The desktop app shows its save dialog for this download (electron/main/window.ts).
+      downloadText(r.receiptText, fileName);
     } catch (e) {
       setError(e);
     } finally {
@@ -167,11 +164,6 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
                       {t('import.saveReceipt')}
                     </Button>
                   </Group>
-                  {receiptSavedTo && (
-                    <Text size="sm" c="green.8">
-                      {t('import.receiptSaved', { path: receiptSavedTo })}
-                    </Text>
-                  )}
                 </Stack>
               </Alert>
             )}
@@ -211,7 +203,6 @@ export function ImportModal({ askPassphrase, onClose, path }: { askPassphrase: b
         {result?.applied && (
           <Alert color="green" data-testid="import-done">
             {t('import.applied', { count: result.changes })}
-            {receiptSavedTo && <Text size="sm">{t('import.receiptSaved', { path: receiptSavedTo })}</Text>}
           </Alert>
         )}
         {canApply && askPassphrase && <PasswordInput label={t('key.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />}

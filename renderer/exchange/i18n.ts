@@ -109,11 +109,9 @@ export const vi = {
     receipt: 'Tải biên nhận để gửi lại đơn vị gửi',
     alreadyReceipt: 'Nếu đơn vị gửi chưa nhận được biên nhận của gói này, hãy tải biên nhận và gửi lại cho họ.',
     saveReceipt: 'Tải biên nhận',
-    receiptFiles: 'Biên nhận ISO Desk',
     receiptNeedsPassphrase: 'Biên nhận của gói này không còn trên máy và phải ký lại bằng khóa của văn phòng: nhập mật khẩu khóa ký rồi bấm “Tải biên nhận”.',
     receiptWrongPassphrase: 'Không ký được biên nhận với mật khẩu này. Kiểm tra mật khẩu khóa ký rồi thử lại.',
     receiptNoKey: 'Biên nhận của gói này không còn trên máy và không ký lại được vì không mở được khóa ký của văn phòng.',
-    receiptSaved: 'Đã lưu biên nhận vào {{path}}',
   },
   receipt: {
     title: 'Nhập biên nhận',
@@ -241,11 +239,9 @@ export const en: Translation<typeof vi> = {
     receipt: 'Download the receipt to send back',
     alreadyReceipt: 'If the sending office never got the receipt for this bundle, save the receipt and send it to them again.',
     saveReceipt: 'Save receipt',
-    receiptFiles: 'ISO Desk receipt',
     receiptNeedsPassphrase: 'The receipt for this bundle is no longer on this computer and must be signed again with the office key: enter the key passphrase, then click “Save receipt”.',
     receiptWrongPassphrase: 'The receipt could not be signed with this passphrase. Check the key passphrase and try again.',
     receiptNoKey: 'The receipt for this bundle is no longer on this computer and cannot be signed again: the office key could not be opened.',
-    receiptSaved: 'Receipt saved to {{path}}',
   },
   receipt: {
     title: 'Import receipt',

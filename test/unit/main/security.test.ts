@@ -4,6 +4,7 @@ import {
   APP_ENTRY,
   APP_ORIGIN,
   contentSecurityPolicy,
+  isDownloadAllowed,
   isNavigationAllowed,
   isRequestAllowed,
   isTrustedSender,
@@ -114,6 +115,31 @@ describe('navigation, new windows, permissions, remote content', () => {
     const dev = ['http://localhost:5173'];
     expect(isRequestAllowed('ws://localhost:5173/', dev)).toBe(true);
     expect(isRequestAllowed('https://cdn.example/x.js', dev)).toBe(false);
+  });
+});
+
+describe('downloads', () => {
+  const trusted = trustedOrigins(APP_ENTRY);
+
+  it("saves the app's own in-memory files (Excel, keys, bundles, receipts) through the save dialog", () => {
+    expect(isDownloadAllowed('blob:app://isodesk/6f1c2d7e-1111-4a2b-9c3d-000000000000', trusted)).toBe(true);
+    expect(isDownloadAllowed('blob:http://localhost:5173/abc', ['http://localhost:5173'])).toBe(true);
+  });
+
+  it('refuses remote files, data: URLs, files and blobs of any other origin', () => {
+    for (const url of [
+      'https://example.com/setup.exe',
+      'http://localhost:5173/x.xlsx',
+      'data:application/octet-stream;base64,AAAA',
+      'file:///etc/passwd',
+      'blob:https://evil.example/abc',
+      'blob:null/abc',
+      'blob:',
+      'app://isodesk/index.html',
+    ]) {
+      expect(isDownloadAllowed(url, trusted), url).toBe(false);
+    }
+    expect(isDownloadAllowed('blob:http://localhost:5173/abc', trusted)).toBe(false);
   });
 });
 
