@@ -63,7 +63,8 @@ function tableInfo(table: SQLiteTable): TableInfo {
   if (!t) {
     const name = getTableName(table);
     const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name, column: column as SQLiteColumn }));
-    const insertable = columns.filter((c) => !c.column.shouldDisableInsert());
+    // Generated columns are left out of inserts, as drizzle does (shouldDisableInsert is internal to drizzle's types).
+    const insertable = columns.filter((c) => !(c.column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert());
     t = {
       name,
       columns,
@@ -210,19 +211,48 @@ export function deleteRow<T extends SyncTable>(ctx: ServiceContext, table: T, id
  * the bundle's id. The caller has already decided the row may and should be
  * written (ownership and conflict rule).
  */
-export function putRemoteRow(ctx: ServiceContext, table: SyncTable, row: Record<string, unknown>): 'insert' | 'update' | 'delete' {
-  const name = tableInfo(table).name;
-  const selectAll = `SELECT * FROM ${q(name)} WHERE id = ?`;
-  const old = cachedStatement(ctx.sqlite, selectAll).get(row.id) as Record<string, unknown> | undefined;
-  const cols = Object.keys(row);
-  if (old) {
-    const sets = cols.filter((c) => c !== 'id').map((c) => `${q(c)} = @${c}`);
-    cachedStatement(ctx.sqlite, `UPDATE ${q(name)} SET ${sets.join(', ')} WHERE id = @id`).run(row);
-  } else {
-    cachedStatement(ctx.sqlite, `INSERT INTO ${q(name)} (${cols.map(q).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+interface RemoteSql {
+  insert: string;
+  select: string;
+  update: string;
+}
+
+// The SQL for a table and a bundle's column set, built once (bundles carry the same columns on every line).
+const remoteSql = new WeakMap<SQLiteTable, Map<string, RemoteSql>>();
+
+function remoteSqlFor(table: SyncTable, cols: string[]): RemoteSql {
+  let byCols = remoteSql.get(table);
+  if (!byCols) {
+    byCols = new Map();
+    remoteSql.set(table, byCols);
   }
-  const stored = cachedStatement(ctx.sqlite, selectAll).get(row.id) as Record<string, unknown>;
+  const key = cols.join(',');
+  let sql = byCols.get(key);
+  if (!sql) {
+    const name = q(tableInfo(table).name);
+    sql = {
+      insert: `INSERT INTO ${name} (${cols.map(q).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT ("id") DO NOTHING RETURNING *`,
+      select: `SELECT * FROM ${name} WHERE "id" = ?`,
+      update: `UPDATE ${name} SET ${cols
+        .filter((c) => c !== 'id')
+        .map((c) => `${q(c)} = @${c}`)
+        .join(', ')} WHERE "id" = @id RETURNING *`,
+    };
+    byCols.set(key, sql);
+  }
+  return sql;
+}
+
+export function putRemoteRow(ctx: ServiceContext, table: SyncTable, row: Record<string, unknown>): 'insert' | 'update' | 'delete' {
+  const sql = remoteSqlFor(table, Object.keys(row));
+  // Most rows of a bundle are new here: one statement inserts and returns the row as stored.
+  let stored = cachedStatement(ctx.sqlite, sql.insert).get(row) as Record<string, unknown> | undefined;
+  let old: Record<string, unknown> | undefined;
+  if (!stored) {
+    old = cachedStatement(ctx.sqlite, sql.select).get(row.id) as Record<string, unknown>;
+    stored = cachedStatement(ctx.sqlite, sql.update).get(row) as Record<string, unknown>;
+  }
   const op = !old ? 'insert' : stored.deleted && !old.deleted ? 'delete' : 'update';
-  appendChange(ctx, name, String(stored.id), String(stored.unit_id), op, old ? JSON.stringify(old) : null, JSON.stringify(stored));
+  appendChange(ctx, tableInfo(table).name, String(stored.id), String(stored.unit_id), op, old ? JSON.stringify(old) : null, JSON.stringify(stored));
   return op;
 }

@@ -456,7 +456,9 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     const storedNested: string[] = [];
     let raced = false;
     try {
-      const applyCtx: ServiceContext = { ...ctx, origin: h.bundleId };
+      // One operator for the whole transaction: read once, not for every change-log entry.
+      const actor = ctx.actor();
+      const applyCtx: ServiceContext = { ...ctx, origin: h.bundleId, actor: () => actor };
       const lastSeen = plan.lastSeen;
       raced = ctx.sqlite.transaction(() => {
         // Another import of this issuer may have finished since the checks: the same bundle is then a no-op.
