@@ -443,7 +443,8 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     unlockOfficeKey(ctx).privateKey.fill(0); // the receipt must be signable before anything is written
     // A verified backup before every import: the way back if the sender's data was wrong.
     await backupBefore(ctx, 'bundle-import');
-    for (const a of plan.attachments) storeAttachment(ctx, a.sha256, bundle.pathOf(a.path));
+    // Verified while unpacked into our staging folder: moved into the store, not copied again.
+    for (const a of plan.attachments) storeAttachment(ctx, a.sha256, bundle.pathOf(a.path), { move: true });
     const storedRel = storedName(h, bundle.bundleSha256);
     const storedAbs = join(ctx.dataDir, storedRel);
     mkdirSync(join(ctx.dataDir, 'exchange', 'received'), { recursive: true });
