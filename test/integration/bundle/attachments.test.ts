@@ -59,6 +59,7 @@ describe('attachments travel by content, through the lister an area registers', 
 
     const result = await importBundle(province.ws, bundle.file);
     expect(result.attachments).toEqual({ total: 2, new: 2 });
+    expect(province.ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const stored = join(province.dir, 'attachments', small.sha256.slice(0, 2), small.sha256);
     expect(existsSync(stored)).toBe(true);
     expect(readFileSync(stored).equals(readFileSync(small.file))).toBe(true);
