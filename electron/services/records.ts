@@ -141,6 +141,37 @@ export function findRow<T extends SyncTable>(ctx: ServiceContext, table: T, id: 
   return row as Row<T>;
 }
 
+// Column types whose drizzle value is the SQLite value itself.
+const AS_STORED = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
+
+export interface RowShape<T> {
+  /** The table's columns for a SELECT list, read from `alias` and named as drizzle names them. */
+  select: string;
+  /** Turns such a selected row into the table's drizzle row (booleans and the like converted), in place. */
+  read(raw: Record<string, unknown>): T;
+}
+
+/**
+ * For hand-written queries over many rows (lists, boards): the table's
+ * columns under drizzle's property names and the conversions drizzle would
+ * apply, so the rows are exactly those of ctx.db.select() without building
+ * the query each time.
+ */
+export function rowShape<T extends SyncTable>(table: T, alias: string): RowShape<Row<T>> {
+  const t = tableInfo(table);
+  const converted = t.columns.filter((c) => !AS_STORED.has(c.column.columnType));
+  return {
+    select: t.columns.map((c) => `${alias}.${q(c.name)} AS ${q(c.key)}`).join(', '),
+    read(raw) {
+      for (const c of converted) {
+        const v = raw[c.key];
+        if (v !== null && v !== undefined) raw[c.key] = c.column.mapFromDriverValue(v);
+      }
+      return raw as Row<T>;
+    },
+  };
+}
+
 /** The live (not tombstoned) row, or NOT_FOUND naming the entity. */
 export function getLiveRow<T extends SyncTable>(ctx: ServiceContext, table: T, id: string, entity: string): Row<T> {
   const row = findRow(ctx, table, id);
