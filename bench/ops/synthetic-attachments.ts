@@ -14,9 +14,9 @@ import { openWorkspace } from '../../electron/services/workspace';
  * generator writes real attachments. Use it on a scratch copy:
  *
  *   cp -r /tmp/province /tmp/province-files
- *   npx tsx bench/ops/synthetic-attachments.ts --data /tmp/province-files --mb 500
+ *   npx tsx bench/ops/synthetic-attachments.ts --data /tmp/province-files --mb 500 [--unit 01]
  */
-const { values } = parseArgs({ options: { data: { type: 'string' }, mb: { type: 'string', default: '500' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, mb: { type: 'string', default: '500' }, unit: { type: 'string' } } });
 if (!values.data) {
   process.stderr.write('Usage: tsx bench/ops/synthetic-attachments.ts --data DIR [--mb 500]\n');
   process.exit(2);
@@ -32,15 +32,18 @@ function pdfBytes(seed: number, size: number): Buffer {
 
 const ws = openWorkspace(values.data);
 try {
-  const officeId = readSetting(ws, 'officeUnitId');
-  if (!officeId) throw new Error('the folder is not set up');
-  const code = (ws.sqlite.prepare('SELECT code FROM units WHERE id = ?').get(officeId) as { code: string }).code;
+  // The files belong to the office's procedures, or to those of the unit given by code (--unit 01).
+  const ownerId = values.unit
+    ? (ws.sqlite.prepare('SELECT id FROM units WHERE code = ?').get(values.unit) as { id: string } | undefined)?.id
+    : readSetting(ws, 'officeUnitId');
+  if (!ownerId) throw new Error(values.unit ? `no unit ${values.unit}` : 'the folder is not set up');
+  const code = (ws.sqlite.prepare('SELECT code FROM units WHERE id = ?').get(ownerId) as { code: string }).code;
   const target = Number(values.mb) * 1024 * 1024;
   let total = 0;
   let files = 0;
   for (let p = 1; total < target; p++) {
     const version = ws.sqlite.transaction(() => {
-      const procedure = createProcedure(ws, { code: `BENCH-${code}-${p}`, title: `Quy trình thử nghiệm ${p}`, domain: 'noi_bo', origin: 'province' });
+      const procedure = createProcedure(ws, { code: `BENCH-${code}-${p}`, title: `Quy trình thử nghiệm ${p}`, domain: 'noi_bo', origin: 'province' }, { ownerId });
       return createDraft(ws, { procedureId: procedure.id, summary: 'Ban hành lần đầu' });
     })();
     for (let f = 0; f < 4 && total < target; f++) {

@@ -323,6 +323,11 @@ export interface ActionFilter {
 
 const actionShape = rowShape(correctiveActions, 'a');
 const CLOSED = `('done', 'verified')`;
+// Not closed, written as the statuses it keeps so that an index on open actions can serve it.
+const OPEN = `('open', 'in_progress')`;
+/** Days open until done, or until the day given as the statement's first parameter (as daysBetween counts). */
+const AGE_DAYS = `CAST(round(julianday(CASE WHEN a.status IN ${CLOSED} AND COALESCE(a.done_date, '') <> '' THEN a.done_date ELSE ? END)
+        - julianday(a.opened_date)) AS INTEGER)`;
 
 /**
  * Actions with their age (days open until done, or until today), age bucket,
@@ -344,19 +349,17 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
     where.push('a.unit_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(subtreeIds(ctx, filter.rootId)));
   }
-  if (filter.status === 'not_closed') where.push(`a.status NOT IN ${CLOSED}`);
+  if (filter.status === 'not_closed') where.push(`a.status IN ${OPEN}`);
   else if (filter.status) {
     where.push('a.status = ?');
     params.push(filter.status);
   }
   if (filter.overdue) {
-    where.push(`a.status NOT IN ${CLOSED} AND a.due_date < ?`);
+    where.push(`a.status IN ${OPEN} AND a.due_date < ?`);
     params.push(onDate);
   }
   const sql = `SELECT ${actionShape.select}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
-      COALESCE(f.procedure_code, '') AS procedureCode, f.audit_id AS auditId,
-      CAST(round(julianday(CASE WHEN a.status IN ${CLOSED} AND COALESCE(a.done_date, '') <> '' THEN a.done_date ELSE ? END)
-        - julianday(a.opened_date)) AS INTEGER) AS ageDays
+      COALESCE(f.procedure_code, '') AS procedureCode, f.audit_id AS auditId, ${AGE_DAYS} AS ageDays
     FROM corrective_actions a JOIN units u ON u.id = a.unit_id LEFT JOIN findings f ON f.id = a.finding_id
     WHERE ${where.join(' AND ')} ORDER BY a.due_date, a.rowid`;
   const rows = cachedStatement(ctx.sqlite, sql).all(...params) as (CorrectiveAction & {
@@ -378,6 +381,29 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
 }
 
 export type ActionRow = ReturnType<typeof listActions>[number];
+
+const OPEN_IN_UNITS = `SELECT a.unit_id AS unitId, u.name AS unitName, a.title, a.owner, a.due_date AS dueDate, ${AGE_DAYS} AS ageDays
+    FROM corrective_actions a JOIN units u ON u.id = a.unit_id
+    WHERE a.deleted = 0 AND a.status IN ${OPEN} AND a.unit_id IN (SELECT value FROM json_each(?)) ORDER BY a.due_date, a.rowid`;
+
+/**
+ * The not-closed actions of the given units, with only what a figure lists
+ * (the dashboard counts them for the whole nation), in listActions' order.
+ */
+export function openActionsOf(ctx: ServiceContext, unitIds: string[]) {
+  const onDate = today(ctx);
+  const rows = cachedStatement(ctx.sqlite, OPEN_IN_UNITS).all(onDate, JSON.stringify(unitIds)) as {
+    unitId: string;
+    unitName: string;
+    title: string;
+    owner: string;
+    dueDate: string;
+    ageDays: number;
+    overdue?: boolean;
+  }[];
+  for (const r of rows) r.overdue = r.dueDate < onDate;
+  return rows as Required<(typeof rows)[number]>[];
+}
 
 /** Open (not done) actions by age bucket, and how many are overdue. */
 export function actionAging(rows: ActionRow[]) {
