@@ -40,7 +40,7 @@ export async function writeZip(
       // Opened only when the zip reaches this entry (a roll-up may carry thousands of files).
       zip.addReadStreamLazy(e.path, { ...opts, size: e.size }, (cb) => {
         current = e.path;
-        const source = createReadStream(e.file, { highWaterMark: 1024 * 1024 });
+        const source = createReadStream(e.file);
         source.on('error', (err) => zip.emit('error', err));
         cb(null, source.pipe(hashing(check.hash)));
       });

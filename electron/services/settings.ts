@@ -11,8 +11,8 @@ export type SettingKey = 'officeUnitId' | 'operator' | 'language';
  * through one prepared statement of the connection rather than a query built
  * and prepared each time.
  */
-export function readSetting(ctx: Pick<ServiceContext, 'db'>, key: SettingKey): string | null {
-  const row = cachedStatement(ctx.db.$client, 'SELECT "value" FROM "settings" WHERE "key" = ?').get(key) as { value: string | null } | undefined;
+export function readSetting(ctx: Pick<ServiceContext, 'sqlite'>, key: SettingKey): string | null {
+  const row = cachedStatement(ctx.sqlite, 'SELECT "value" FROM "settings" WHERE "key" = ?').get(key) as { value: string | null } | undefined;
   return row?.value ?? null;
 }
 

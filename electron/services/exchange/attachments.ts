@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ServiceContext } from '../context';
 
@@ -63,7 +63,7 @@ export function storeAttachment(ctx: ServiceContext, sha256: string, source: str
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
     }
   }
-  copyFileSync(source, `${target}.part`);
+  copyFileSync(source, `${target}.part`, constants.COPYFILE_FICLONE);
   renameSync(`${target}.part`, target);
   return true;
 }

@@ -1,6 +1,6 @@
 import { backupBefore } from '../backup';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
@@ -485,7 +485,8 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     mkdirSync(join(ctx.dataDir, 'exchange', 'received'), { recursive: true });
     const existedBefore = existsSync(storedAbs);
     if (!existedBefore) {
-      copyFileSync(file, `${storedAbs}.part`);
+      // The signed original is kept whole (a roll-up forwards it): a copy-on-write clone where the disk can, else a copy.
+      copyFileSync(file, `${storedAbs}.part`, constants.COPYFILE_FICLONE);
       renameSync(`${storedAbs}.part`, storedAbs);
     }
     const summary = { tables: preview.tables, conflicts: preview.conflictCount, changes: preview.changes, kind: preview.kind };
@@ -546,7 +547,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
             if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
             const nestedRel = storedName(p.header, p.entry.bundleSha256);
             if (!existsSync(join(ctx.dataDir, nestedRel))) {
-              copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
+              copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel), constants.COPYFILE_FICLONE);
               storedNested.push(join(ctx.dataDir, nestedRel));
             }
             ctx.db
