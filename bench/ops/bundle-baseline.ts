@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -39,20 +39,18 @@ export function subtreeRows(sqlite: Database.Database, rootId: string): TableRow
   });
 }
 
-/** Attachment files a bundle would carry (the data folder's attachments/, when an area writes one). */
-export function attachmentFiles(dataDir: string): string[] {
-  const root = join(dataDir, 'attachments');
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk(root);
-  return out;
+/**
+ * The files a bundle of the subtree carries: those of its live attachment
+ * rows, once per content hash, from the data folder's content-addressed
+ * store (the same choice as the procedures area's lister). Call after
+ * subtreeRows (it reads temp.bench_subtree).
+ */
+export function attachmentFiles(sqlite: Database.Database, dataDir: string): string[] {
+  const hashes = sqlite
+    .prepare('SELECT DISTINCT sha256 FROM attachments WHERE deleted = 0 AND unit_id IN (SELECT id FROM bench_subtree) ORDER BY sha256')
+    .pluck()
+    .all() as string[];
+  return hashes.map((h) => join(dataDir, 'attachments', h.slice(0, 2), h)).filter((f) => existsSync(f));
 }
 
 function hashing(hash: ReturnType<typeof createHash>) {
@@ -64,20 +62,28 @@ function hashing(hash: ReturnType<typeof createHash>) {
   });
 }
 
-/** Zips the rows (NDJSON per table) and the attachments, hashing every entry and the whole file. */
+/**
+ * Zips the rows (NDJSON per table) and the attachments, hashing every entry
+ * and the whole file. Entries are stored, not deflated, as in a bundle
+ * (deflating 500 MB of PDFs would make the baseline, not the bundle, slow).
+ */
 export async function rawExport(sqlite: Database.Database, dataDir: string, rootId: string, file: string): Promise<{ bytes: number; sha256: string }> {
   const zip = new yazl.ZipFile();
   const entryHashes: string[] = [];
-  for (const t of subtreeRows(sqlite, rootId)) {
+  const stored = { compress: false };
+  const tables = subtreeRows(sqlite, rootId);
+  for (const t of tables) {
     const body = Buffer.from(t.rows.map((r) => JSON.stringify(r)).join('\n'), 'utf8');
     entryHashes.push(createHash('sha256').update(body).digest('hex'));
-    zip.addBuffer(body, `rows/${t.table}.ndjson`);
+    zip.addBuffer(body, `rows/${t.table}.ndjson`, stored);
   }
-  for (const f of attachmentFiles(dataDir)) {
+  for (const f of attachmentFiles(sqlite, dataDir)) {
     const h = createHash('sha256');
-    const stream = createReadStream(f).pipe(hashing(h));
-    stream.on('end', () => entryHashes.push(h.digest('hex')));
-    zip.addReadStream(stream, relative(dataDir, f), { size: statSync(f).size });
+    zip.addReadStreamLazy(relative(dataDir, f), { ...stored, size: statSync(f).size }, (cb) => {
+      const stream = createReadStream(f).pipe(hashing(h));
+      stream.on('end', () => entryHashes.push(h.digest('hex')));
+      cb(null, stream);
+    });
   }
   zip.end();
   const whole = createHash('sha256');

@@ -3,33 +3,50 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE } from '../../electron/services/workspace';
-import { prepareTargetDb, rawExport, rawImport, subtreeRows } from './bundle-baseline';
+import { rawExport, rawImport, subtreeRows } from './bundle-baseline';
 
 /**
- * One raw export or import in a fresh process, so its peak RSS is its own:
- * `tsx bench/ops/bundle-child.ts export|import DATA_DIR UNIT_ID [BUNDLE]` (import
- * reads the bundle written by the export baseline). Prints
- * `{"ms":…,"peakRssMb":…}`.
+ * One export or import in a fresh process, so its peak RSS is its own.
+ * Prints `{"ms":…,"peakRssMb":…}`.
+ *
+ *   tsx bench/ops/bundle-child.ts export DATA_DIR UNIT_ID          raw baseline: zip + SHA-256
+ *   tsx bench/ops/bundle-child.ts import DATA_DIR UNIT_ID BUNDLE TARGET_DB
+ *                                 raw baseline: insert into TARGET_DB (prepared by the caller)
+ *   tsx bench/ops/bundle-child.ts bundle-export OFFICE_DIR OUTPUT  exportBundle of that office
+ *   tsx bench/ops/bundle-child.ts bundle-import HQ_DIR BUNDLE      importBundle into that folder
  */
-const [mode, dataDir, unitId, bundle] = process.argv.slice(2);
+const [mode, a, b, c, d] = process.argv.slice(2);
 const tmp = mkdtempSync(join(tmpdir(), 'isodesk-bench-child-'));
 try {
-  const sqlite = new Database(join(dataDir, DB_FILE), { readonly: true });
-  const file = join(tmp, 'bundle.zip');
   let ms = 0;
-  if (mode === 'export') {
-    const t0 = performance.now();
-    await rawExport(sqlite, dataDir, unitId, file);
-    ms = performance.now() - t0;
+  if (mode === 'export' || mode === 'import') {
+    const sqlite = new Database(join(a, DB_FILE), { readonly: true });
+    if (mode === 'export') {
+      const t0 = performance.now();
+      await rawExport(sqlite, a, b, join(tmp, 'bundle.zip'));
+      ms = performance.now() - t0;
+    } else {
+      const tables = subtreeRows(sqlite, b);
+      const t0 = performance.now();
+      await rawImport(c, tables, d);
+      ms = performance.now() - t0;
+    }
+    sqlite.close();
+  } else if (mode === 'bundle-export' || mode === 'bundle-import') {
+    // Loaded only here: the raw baselines' RSS must not include the app's modules.
+    const { bundleHooks, openOffice } = await import('../bundle-hooks');
+    const ws = openOffice(a);
+    try {
+      const t0 = performance.now();
+      if (mode === 'bundle-export') await bundleHooks!.exportUnitBundle(ws, b);
+      else await bundleHooks!.importBundle(ws, b);
+      ms = performance.now() - t0;
+    } finally {
+      ws.close();
+    }
   } else {
-    const tables = subtreeRows(sqlite, unitId);
-    const dbFile = join(tmp, 'hq.db');
-    prepareTargetDb(sqlite, unitId, dbFile);
-    const t0 = performance.now();
-    await rawImport(bundle, tables, dbFile);
-    ms = performance.now() - t0;
+    throw new Error(`unknown mode ${mode}`);
   }
-  sqlite.close();
   process.stdout.write(`${JSON.stringify({ ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -186,7 +186,9 @@ export async function writeBundle(options: {
     { path: `${root}/${MANIFEST}`, buffer: manifest },
     { path: `${root}/${TAGMANIFEST}`, buffer: tagmanifest },
     { path: `${root}/${SIGNATURE}`, buffer: Buffer.from(signature) },
-    ...sorted.map((p): ZipSource => ('file' in p.source ? { path: `${root}/${p.path}`, file: p.source.file, size: p.size } : { path: `${root}/${p.path}`, buffer: p.source.buffer })),
+    ...sorted.map((p): ZipSource =>
+      'file' in p.source ? { path: `${root}/${p.path}`, file: p.source.file, size: p.size, sha256: p.sha256 } : { path: `${root}/${p.path}`, buffer: p.source.buffer },
+    ),
   ];
   await writeZip(options.output, entries, options.onProgress);
   return { bundleSha256: sha256(tagmanifest), signature };

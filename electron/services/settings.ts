@@ -1,12 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema';
 import type { ServiceContext } from './context';
+import { cachedStatement } from './statements';
 
 /** Local, never-synchronised settings of this installation. */
 export type SettingKey = 'officeUnitId' | 'operator' | 'language';
 
-export function readSetting(ctx: Pick<ServiceContext, 'db'>, key: SettingKey): string | null {
-  return ctx.db.select().from(settings).where(eq(settings.key, key)).get()?.value ?? null;
+/**
+ * Read on every write (the operator goes into each change-log entry), so
+ * through one prepared statement of the connection rather than a query built
+ * and prepared each time.
+ */
+export function readSetting(ctx: Pick<ServiceContext, 'sqlite'>, key: SettingKey): string | null {
+  const row = cachedStatement(ctx.sqlite, 'SELECT "value" FROM "settings" WHERE "key" = ?').get(key) as { value: string | null } | undefined;
+  return row?.value ?? null;
 }
 
 export function writeSetting(ctx: Pick<ServiceContext, 'db'>, key: SettingKey, value: string): void {

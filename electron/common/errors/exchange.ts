@@ -34,6 +34,10 @@ export const exchangeErrors = {
   FILE_NOT_FOUND: { vi: 'Không tìm thấy tệp {path}.', en: 'File not found: {path}.' },
   FILE_EXISTS: { vi: 'Tệp {path} đã tồn tại; hãy chọn tên khác.', en: 'The file {path} already exists; choose another name.' },
   FILE_NOT_ZIP_NAME: { vi: 'Tên tệp gói dữ liệu phải kết thúc bằng .zip.', en: 'A bundle file name must end in .zip.' },
+  BUNDLE_FILE_CHANGED: {
+    vi: 'Tệp {path} không còn khớp với mã băm đã ghi (tệp đính kèm bị thay đổi hoặc hỏng trong kho); gói dữ liệu chưa được tạo. Hãy kiểm tra tệp đính kèm ở trang Quy trình.',
+    en: 'File {path} no longer matches its recorded hash (an attachment in the store was altered or damaged); no bundle was written. Check the attachments on the Procedures page.',
+  },
   NOTHING_TO_EXPORT: { vi: 'Không có thay đổi nào kể từ gói đã được xác nhận; chọn "Toàn bộ" để gửi lại tất cả.', en: 'Nothing changed since the last acknowledged bundle; use --full to send everything.' },
   // Reading the zip
   NOT_A_ZIP: { vi: 'Tệp này không phải là gói dữ liệu (không phải tệp zip).', en: 'This file is not a bundle (not a zip file).' },

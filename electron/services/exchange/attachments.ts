@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ServiceContext } from '../context';
 
@@ -45,12 +45,25 @@ export const attachmentStorePath = (ctx: ServiceContext, sha256: string): string
 
 export const bagPathOfAttachment = (sha256: string): string => `data/attachments/${sha256.slice(0, 2)}/${sha256}`;
 
-/** Copies a verified attachment into the store (content-addressed, so never overwrites different content). */
-export function storeAttachment(ctx: ServiceContext, sha256: string, source: string): boolean {
+/**
+ * Puts a verified attachment into the store (content-addressed, so never
+ * overwrites different content). `move`: the source is a file of our own
+ * staging folder, renamed into place instead of copied when it is on the same
+ * disk (a province bundle carries hundreds of megabytes of files).
+ */
+export function storeAttachment(ctx: ServiceContext, sha256: string, source: string, options: { move?: boolean } = {}): boolean {
   const target = attachmentStorePath(ctx, sha256);
   if (existsSync(target)) return false;
   mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(source, `${target}.part`);
+  if (options.move) {
+    try {
+      renameSync(source, target);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    }
+  }
+  copyFileSync(source, `${target}.part`, constants.COPYFILE_FICLONE);
   renameSync(`${target}.part`, target);
   return true;
 }

@@ -1,6 +1,6 @@
 import { backupBefore } from '../backup';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
@@ -400,6 +400,41 @@ async function examine(ctx: ServiceContext, file: string, work: string): Promise
 }
 
 /**
+ * References that the rows written by an import break, by "table → parent":
+ * only written rows can break one (nothing is ever hard-deleted), so only
+ * they are checked, each foreign key by one query over the written ids.
+ */
+function missingReferences(ctx: ServiceContext, writes: Map<string, Set<string>>): Map<string, number> {
+  const missing = new Map<string, number>();
+  for (const [name, ids] of writes) {
+    if (!ids.size) continue;
+    const fks = ctx.sqlite.pragma(`foreign_key_list(${q(name)})`) as { id: number; seq: number; table: string; from: string; to: string | null }[];
+    const single = fks.every((f) => f.seq === 0 && f.to) && new Set(fks.map((f) => f.id)).size === fks.length;
+    if (!single) {
+      // A key this check does not know how to read: SQLite's own check of the whole table.
+      for (const v of ctx.sqlite.pragma(`foreign_key_check(${q(name)})`) as { table: string; parent: string }[]) {
+        const k = `${v.table} → ${v.parent}`;
+        missing.set(k, (missing.get(k) ?? 0) + 1);
+      }
+      continue;
+    }
+    const written = JSON.stringify([...ids]);
+    for (const f of fks) {
+      const n = (
+        ctx.sqlite
+          .prepare(
+            `SELECT count(*) AS n FROM ${q(name)} c WHERE c."id" IN (SELECT value FROM json_each(?)) AND c.${q(f.from)} IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM ${q(f.table)} p WHERE p.${q(f.to!)} = c.${q(f.from)})`,
+          )
+          .get(written) as { n: number }
+      ).n;
+      if (n) missing.set(`${name} → ${f.table}`, (missing.get(`${name} → ${f.table}`) ?? 0) + n);
+    }
+  }
+  return missing;
+}
+
+/**
  * Where a received bundle is kept, relative to the data folder: named by
  * issuer, sequence and hash (content-addressed, so never overwritten), with
  * the code reduced to safe characters since it comes from the bundle.
@@ -447,94 +482,101 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     unlockOfficeKey(ctx).privateKey.fill(0); // the receipt must be signable before anything is written
     // A verified backup before every import: the way back if the sender's data was wrong.
     await backupBefore(ctx, 'bundle-import');
-    for (const a of plan.attachments) storeAttachment(ctx, a.sha256, bundle.pathOf(a.path));
+    // Verified while unpacked into our staging folder: moved into the store, not copied again.
+    for (const a of plan.attachments) storeAttachment(ctx, a.sha256, bundle.pathOf(a.path), { move: true });
     const storedRel = storedName(h, bundle.bundleSha256);
     const storedAbs = join(ctx.dataDir, storedRel);
     mkdirSync(join(ctx.dataDir, 'exchange', 'received'), { recursive: true });
     const existedBefore = existsSync(storedAbs);
     if (!existedBefore) {
-      copyFileSync(file, `${storedAbs}.part`);
+      // The signed original is kept whole (a roll-up forwards it): a copy-on-write clone where the disk can, else a copy.
+      copyFileSync(file, `${storedAbs}.part`, constants.COPYFILE_FICLONE);
       renameSync(`${storedAbs}.part`, storedAbs);
     }
     const summary = { tables: preview.tables, conflicts: preview.conflictCount, changes: preview.changes, kind: preview.kind };
     const storedNested: string[] = [];
     let raced = false;
     try {
-      const applyCtx: ServiceContext = { ...ctx, origin: h.bundleId };
+      // One operator for the whole transaction: read once, not for every change-log entry.
+      const actor = ctx.actor();
+      const applyCtx: ServiceContext = { ...ctx, origin: h.bundleId, actor: () => actor };
       const lastSeen = plan.lastSeen;
-      raced = ctx.sqlite.transaction(() => {
-        // Another import of this issuer may have finished since the checks: the same bundle is then a no-op.
-        const now = lastApplied(ctx, h.issuer.id);
-        if (now?.bundleSha256 === bundle.bundleSha256) return true;
-        if ((now?.sequence ?? 0) !== lastSeen) {
-          throw new AppError('BUNDLE_OUT_OF_ORDER', { issuer: h.issuer.code, sequence: h.sequence, last: lastApplied(ctx, h.issuer.id)!.sequence });
-        }
-        ctx.sqlite.pragma('defer_foreign_keys = ON');
-        for (const [name, table] of Object.entries(syncedTables) as [string, SyncTable][]) {
-          const ids = plan.writes.get(name)!;
-          if (!ids.size) continue;
-          for (const line of readLinesSync(bundle.pathOf(`data/records/${name}.ndjson`))) {
-            const row = JSON.parse(line) as Record<string, unknown>;
-            if (ids.has(String(row.id))) putRemoteRow(applyCtx, table, row);
+      // Rows are applied with foreign keys off and the written rows checked before commit
+      // (missingReferences). Enforced while inserting, every unit inserted after one of its
+      // children (rows travel sorted by id) made SQLite search each table that refers to units
+      // for it: seconds at headquarters, where attendance alone holds 150,000 rows. No await
+      // until it is back on, so nothing else runs on this connection meanwhile.
+      const enforced = ctx.sqlite.pragma('foreign_keys', { simple: true }) === 1;
+      ctx.sqlite.pragma('foreign_keys = OFF');
+      try {
+        raced = ctx.sqlite.transaction(() => {
+          // Another import of this issuer may have finished since the checks: the same bundle is then a no-op.
+          const now = lastApplied(ctx, h.issuer.id);
+          if (now?.bundleSha256 === bundle.bundleSha256) return true;
+          if ((now?.sequence ?? 0) !== lastSeen) {
+            throw new AppError('BUNDLE_OUT_OF_ORDER', { issuer: h.issuer.code, sequence: h.sequence, last: lastApplied(ctx, h.issuer.id)!.sequence });
           }
-        }
-        // Say which references are missing instead of a bare failure at commit.
-        const missing = new Map<string, number>();
-        for (const [name, ids] of plan.writes) {
-          if (!ids.size) continue;
-          for (const v of ctx.sqlite.pragma(`foreign_key_check(${q(name)})`) as { table: string; parent: string }[]) {
-            const k = `${v.table} → ${v.parent}`;
-            missing.set(k, (missing.get(k) ?? 0) + 1);
+          for (const [name, table] of Object.entries(syncedTables) as [string, SyncTable][]) {
+            const ids = plan.writes.get(name)!;
+            if (!ids.size) continue;
+            for (const line of readLinesSync(bundle.pathOf(`data/records/${name}.ndjson`))) {
+              const row = JSON.parse(line) as Record<string, unknown>;
+              if (ids.has(String(row.id))) putRemoteRow(applyCtx, table, row);
+            }
           }
-        }
-        if (missing.size) {
-          throw new AppError('BUNDLE_REFERENCES', { details: [...missing].map(([k, n]) => `${k}: ${n}`).join('; ') });
-        }
-        const at = ctx.now().toISOString();
-        ctx.db
-          .insert(bundlesReceived)
-          .values({
-            bundleId: h.bundleId,
-            issuerUnitId: h.issuer.id,
-            issuerCode: h.issuer.code,
-            sequence: h.sequence,
-            bundleSha256: bundle.bundleSha256,
-            previousSha256: h.previousSha256,
-            keyId: h.issuerKey.keyId,
-            status: 'applied',
-            receivedAt: at,
-            summary: JSON.stringify(summary),
-            storedFile: storedRel,
-            gapAccepted: preview.status === 'gap',
-          })
-          .run();
-        for (const p of plan.provenanceFiles) {
-          if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
-          const nestedRel = storedName(p.header, p.entry.bundleSha256);
-          if (!existsSync(join(ctx.dataDir, nestedRel))) {
-            copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
-            storedNested.push(join(ctx.dataDir, nestedRel));
+          // Say which references are missing, naming them.
+          const missing = missingReferences(ctx, plan.writes);
+          if (missing.size) {
+            throw new AppError('BUNDLE_REFERENCES', { details: [...missing].map(([k, n]) => `${k}: ${n}`).join('; ') });
           }
+          const at = ctx.now().toISOString();
           ctx.db
             .insert(bundlesReceived)
             .values({
-              bundleId: p.entry.bundleId,
-              issuerUnitId: p.header.issuer.id,
-              issuerCode: p.header.issuer.code,
-              sequence: p.header.sequence,
-              bundleSha256: p.entry.bundleSha256,
-              previousSha256: p.previousSha256,
-              keyId: p.entry.keyId,
-              status: 'via',
-              viaBundleId: h.bundleId,
+              bundleId: h.bundleId,
+              issuerUnitId: h.issuer.id,
+              issuerCode: h.issuer.code,
+              sequence: h.sequence,
+              bundleSha256: bundle.bundleSha256,
+              previousSha256: h.previousSha256,
+              keyId: h.issuerKey.keyId,
+              status: 'applied',
               receivedAt: at,
-              storedFile: nestedRel,
+              summary: JSON.stringify(summary),
+              storedFile: storedRel,
+              gapAccepted: preview.status === 'gap',
             })
             .run();
-        }
-        if (h.nextIssuerKey) trustRotatedKey(ctx, h.nextIssuerKey, h.issuer, h.bundleId, h.issuerKey.keyId);
-        return false;
-      })();
+          for (const p of plan.provenanceFiles) {
+            if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
+            const nestedRel = storedName(p.header, p.entry.bundleSha256);
+            if (!existsSync(join(ctx.dataDir, nestedRel))) {
+              copyFileSync(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel), constants.COPYFILE_FICLONE);
+              storedNested.push(join(ctx.dataDir, nestedRel));
+            }
+            ctx.db
+              .insert(bundlesReceived)
+              .values({
+                bundleId: p.entry.bundleId,
+                issuerUnitId: p.header.issuer.id,
+                issuerCode: p.header.issuer.code,
+                sequence: p.header.sequence,
+                bundleSha256: p.entry.bundleSha256,
+                previousSha256: p.previousSha256,
+                keyId: p.entry.keyId,
+                status: 'via',
+                viaBundleId: h.bundleId,
+                receivedAt: at,
+                storedFile: nestedRel,
+              })
+              .run();
+          }
+          if (h.nextIssuerKey) trustRotatedKey(ctx, h.nextIssuerKey, h.issuer, h.bundleId, h.issuerKey.keyId);
+          return false;
+        })();
+      } finally {
+        if (enforced) ctx.sqlite.pragma('foreign_keys = ON');
+      }
     } catch (err) {
       if (!existedBefore) rmSync(storedAbs, { force: true });
       for (const f of storedNested) rmSync(f, { force: true });

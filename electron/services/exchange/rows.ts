@@ -1,5 +1,22 @@
 import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SyncTable } from '../records';
+
+type Columns = Map<string, SQLiteColumn>;
+const columnsOf = new WeakMap<SyncTable, Columns>();
+
+/** The table's columns by SQL name, built once per table (this runs for every row of a bundle). */
+function columns(table: SyncTable): Columns {
+  let cols = columnsOf.get(table);
+  if (!cols) {
+    cols = new Map(Object.values(getTableColumns(table)).map((c) => [c.name, c as SQLiteColumn]));
+    columnsOf.set(table, cols);
+  }
+  return cols;
+}
+
+const UUID = /^[0-9a-f-]{36}$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
 /**
  * Checks a record read from a bundle against the table it claims to belong
@@ -8,7 +25,7 @@ import type { SyncTable } from '../records';
  */
 export function rowProblem(table: SyncTable, row: unknown): string | null {
   if (!row || typeof row !== 'object' || Array.isArray(row)) return 'not a JSON object';
-  const cols = new Map(Object.values(getTableColumns(table)).map((c) => [c.name, c]));
+  const cols = columns(table);
   const r = row as Record<string, unknown>;
   for (const key of Object.keys(r)) if (!cols.has(key)) return `unknown column "${key.slice(0, 40)}"`;
   for (const required of ['id', 'unit_id', 'created_at', 'updated_at', 'deleted']) {
@@ -36,7 +53,7 @@ export function rowProblem(table: SyncTable, row: unknown): string | null {
         if (col.enumValues && col.enumValues.length && !col.enumValues.includes(v)) return `"${name}" has an unknown value "${v.slice(0, 40)}"`;
     }
   }
-  if (!/^[0-9a-f-]{36}$/.test(String(r.id))) return '"id" is not a UUID';
-  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(String(r.updated_at))) return '"updated_at" is not an ISO timestamp';
+  if (!UUID.test(String(r.id))) return '"id" is not a UUID';
+  if (!ISO_TIMESTAMP.test(String(r.updated_at))) return '"updated_at" is not an ISO timestamp';
   return null;
 }

@@ -3,7 +3,8 @@ import { assessments, correctiveActions, findings, inspections, internalAudits, 
 import { addMonths, daysBetween, formatVnDate } from '../../common/dates';
 import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
-import { deleteRow, getLiveRow, insertRow, updateRow } from '../records';
+import { deleteRow, getLiveRow, insertRow, rowShape, updateRow } from '../records';
+import { cachedStatement } from '../statements';
 import { requireNotFuture, requireOrder, requireText, today } from '../rules';
 import { getUnit, subtreeIds } from '../units/units';
 import { sameText } from './common';
@@ -362,53 +363,89 @@ export interface ActionFilter {
   overdue?: boolean;
 }
 
+const actionShape = rowShape(correctiveActions, 'a');
+const CLOSED = `('done', 'verified')`;
+// Not closed, written as the statuses it keeps so that an index on open actions can serve it.
+const OPEN = `('open', 'in_progress')`;
+/** Days open until done, or until the day given as the statement's first parameter (as daysBetween counts). */
+const AGE_DAYS = `CAST(round(julianday(CASE WHEN a.status IN ${CLOSED} AND COALESCE(a.done_date, '') <> '' THEN a.done_date ELSE ? END)
+        - julianday(a.opened_date)) AS INTEGER)`;
+
 /**
  * Actions with their age (days open until done, or until today), age bucket,
  * and overdue flag (not done and past the due date).
+ *
+ * One statement filters, joins and counts the days in SQL, reading only the
+ * four fields of the finding that the list shows: the board of the whole
+ * nation reads tens of thousands of actions.
  */
 export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
   const onDate = today(ctx);
-  const allowed = filter.rootId ? subtreeIds(ctx, filter.rootId) : null;
-  const rows = ctx.db
-    .select({ a: correctiveActions, unitName: units.name, finding: findings })
-    .from(correctiveActions)
-    .innerJoin(units, eq(units.id, correctiveActions.unitId))
-    .leftJoin(findings, eq(findings.id, correctiveActions.findingId))
-    .where(
-      and(
-        eq(correctiveActions.deleted, false),
-        filter.unitId ? eq(correctiveActions.unitId, filter.unitId) : undefined,
-        allowed ? inArray(correctiveActions.unitId, allowed) : undefined,
-      ),
-    )
-    .orderBy(asc(correctiveActions.dueDate))
-    .all();
-  return rows
-    .map(({ a, unitName, finding }) => {
-      const ageDays = daysBetween(a.openedDate, isClosed(a.status) && a.doneDate ? a.doneDate : onDate);
-      const overdue = !isClosed(a.status) && a.dueDate < onDate;
-      return {
-        ...a,
-        unitName,
-        severity: finding?.severity ?? null,
-        clause: finding?.clause ?? '',
-        procedureCode: finding?.procedureCode ?? '',
-        auditId: finding?.auditId ?? null,
-        ageDays,
-        ageBucket: ageBucket(ageDays),
-        overdue,
-        daysOverdue: overdue ? daysBetween(a.dueDate, onDate) : 0,
-      };
-    })
-    .filter((r) => {
-      if (filter.status === 'not_closed' && isClosed(r.status)) return false;
-      if (filter.status && filter.status !== 'not_closed' && r.status !== filter.status) return false;
-      if (filter.overdue && !r.overdue) return false;
-      return true;
-    });
+  const where = ['a.deleted = 0'];
+  const params: unknown[] = [onDate];
+  if (filter.unitId) {
+    where.push('a.unit_id = ?');
+    params.push(filter.unitId);
+  }
+  if (filter.rootId) {
+    where.push('a.unit_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(subtreeIds(ctx, filter.rootId)));
+  }
+  if (filter.status === 'not_closed') where.push(`a.status IN ${OPEN}`);
+  else if (filter.status) {
+    where.push('a.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.overdue) {
+    where.push(`a.status IN ${OPEN} AND a.due_date < ?`);
+    params.push(onDate);
+  }
+  const sql = `SELECT ${actionShape.select}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
+      COALESCE(f.procedure_code, '') AS procedureCode, f.audit_id AS auditId, ${AGE_DAYS} AS ageDays
+    FROM corrective_actions a JOIN units u ON u.id = a.unit_id LEFT JOIN findings f ON f.id = a.finding_id
+    WHERE ${where.join(' AND ')} ORDER BY a.due_date, a.rowid`;
+  const rows = cachedStatement(ctx.sqlite, sql).all(...params) as (CorrectiveAction & {
+    unitName: string;
+    severity: Finding['severity'] | null;
+    clause: string;
+    procedureCode: string;
+    auditId: string | null;
+    ageDays: number;
+  })[];
+  return rows.map((raw) => {
+    const r = actionShape.read(raw) as typeof raw & { ageBucket: AgeBucket; overdue: boolean; daysOverdue: number };
+    const overdue = !isClosed(r.status) && r.dueDate < onDate;
+    r.ageBucket = ageBucket(r.ageDays);
+    r.overdue = overdue;
+    r.daysOverdue = overdue ? daysBetween(r.dueDate, onDate) : 0;
+    return r;
+  });
 }
 
 export type ActionRow = ReturnType<typeof listActions>[number];
+
+const OPEN_IN_UNITS = `SELECT a.unit_id AS unitId, u.name AS unitName, a.title, a.owner, a.due_date AS dueDate, ${AGE_DAYS} AS ageDays
+    FROM corrective_actions a JOIN units u ON u.id = a.unit_id
+    WHERE a.deleted = 0 AND a.status IN ${OPEN} AND a.unit_id IN (SELECT value FROM json_each(?)) ORDER BY a.due_date, a.rowid`;
+
+/**
+ * The not-closed actions of the given units, with only what a figure lists
+ * (the dashboard counts them for the whole nation), in listActions' order.
+ */
+export function openActionsOf(ctx: ServiceContext, unitIds: string[]) {
+  const onDate = today(ctx);
+  const rows = cachedStatement(ctx.sqlite, OPEN_IN_UNITS).all(onDate, JSON.stringify(unitIds)) as {
+    unitId: string;
+    unitName: string;
+    title: string;
+    owner: string;
+    dueDate: string;
+    ageDays: number;
+    overdue?: boolean;
+  }[];
+  for (const r of rows) r.overdue = r.dueDate < onDate;
+  return rows as Required<(typeof rows)[number]>[];
+}
 
 /** Open (not done) actions by age bucket, and how many are overdue. */
 export function actionAging(rows: ActionRow[]) {

@@ -59,8 +59,24 @@ describe('attachments travel by content, through the lister an area registers', 
 
     const result = await importBundle(province.ws, bundle.file);
     expect(result.attachments).toEqual({ total: 2, new: 2 });
+    expect(province.ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const stored = join(province.dir, 'attachments', small.sha256.slice(0, 2), small.sha256);
     expect(existsSync(stored)).toBe(true);
     expect(readFileSync(stored).equals(readFileSync(small.file))).toBe(true);
+  });
+
+  it('refuses to export a stored file whose bytes no longer match its hash, and writes no bundle', async () => {
+    const district = office('3101');
+    const file = bigFile(join(district.dir, 'files'), 2, 3);
+    // The store was altered after the file was recorded: one byte changed, same size.
+    const fd = openSync(file.file, 'r+');
+    writeSync(fd, Buffer.from([0xff]), 0, 1, 1024 * 1024 + 7);
+    closeSync(fd);
+    unregister = registerAttachmentLister(() => [file]);
+    const output = join(district.dir, 'altered.zip');
+    await expect(exportBundle(district.ws, { output })).rejects.toMatchObject({ code: 'BUNDLE_FILE_CHANGED' });
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(`${output}.part`)).toBe(false);
+    expect(district.ws.sqlite.prepare('SELECT count(*) AS n FROM bundles_sent').get()).toEqual({ n: 0 });
   });
 });

@@ -129,6 +129,8 @@ describe('bad bundles are refused with a specific reason and change nothing', ()
     const member = { id: '00000000-0000-4000-8000-000000000002', unit_id: unitIdForCode('3101'), wave_id: wave.id, member_id: unitIdForCode('9999'), created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', deleted: 0 };
     const err = await refused(province, (await forgeBundle(district, { records: { waves: [wave], wave_members: [member] } })).file, 'BUNDLE_REFERENCES');
     expect(err.params.details).toContain('wave_members → units');
+    // Rows are applied with foreign keys off: they are on again after the refusal.
+    expect(province.ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { listActions, type ActionRow } from '../../improvement/actions';
+import { openActionsOf } from '../../improvement/actions';
 import { msg } from './labels';
 import type { Figure, FigureProvider } from './types';
 
@@ -13,7 +13,7 @@ const columns = [
   { key: 'ageDays', label: msg('Số ngày đã mở', 'Days open'), type: 'number' as const },
 ];
 
-const row = (a: ActionRow) => ({ unitId: a.unitId, unit: a.unitName, title: a.title, owner: a.owner, dueDate: a.dueDate, ageDays: a.ageDays });
+const row = (a: ReturnType<typeof openActionsOf>[number]) => ({ unitId: a.unitId, unit: a.unitName, title: a.title, owner: a.owner, dueDate: a.dueDate, ageDays: a.ageDays });
 
 /**
  * Certification and improvement (issue 5): corrective actions still open in
@@ -24,8 +24,7 @@ export const improvementFigures: FigureProvider = {
   label: msg('Cải tiến', 'Improvement'),
   definitions: [open, overdue],
   compute(ctx, q): Figure[] {
-    const inScope = new Set(q.unitIds);
-    const notClosed = listActions(ctx, { status: 'not_closed' }).filter((a) => inScope.has(a.unitId));
+    const notClosed = openActionsOf(ctx, q.unitIds);
     const late = notClosed.filter((a) => a.overdue);
     return [
       { ...open, area: 'improvement', value: notClosed.length, columns, rows: notClosed.map(row) },

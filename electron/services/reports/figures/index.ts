@@ -3,7 +3,7 @@ import type { Message } from '../../../common/errors/types';
 import type { ServiceContext } from '../../context';
 import { today } from '../../rules';
 import { msg } from './labels';
-import { unitsInScope } from './scope';
+import { rememberUnits, unitsInScope } from './scope';
 import { stepsFigures } from './steps';
 import type { CellValue, Figure, FigureDefinition, FigureProvider, FigureQuery, Scope, UnitColumnDefinition } from './types';
 import { trainingFigures } from './training';
@@ -74,13 +74,16 @@ export interface FigureRequest {
 export function figureQuery(ctx: ServiceContext, req: FigureRequest): FigureQuery {
   if (req.period.end < req.period.start) throw new AppError('DATE_ORDER', { earlier: 'periodStart', later: 'periodEnd' }, 'periodEnd');
   const now = today(ctx);
-  return {
-    unitIds: unitsInScope(ctx, req.scope).map((u) => u.id),
+  const units = unitsInScope(ctx, req.scope);
+  const q: FigureQuery = {
+    unitIds: units.map((u) => u.id),
     period: req.period,
     asOf: req.period.end < now ? req.period.end : now,
     today: now,
     lang: req.lang ?? 'vi',
   };
+  rememberUnits(q, units);
+  return q;
 }
 
 /** Every figure of every provider (optionally only the given keys, in that order). */

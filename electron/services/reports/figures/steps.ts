@@ -1,9 +1,7 @@
 import { daysBetween } from '../../../common/dates';
-import { unitsByIds } from '../../units/units';
 import type { ServiceContext } from '../../context';
-import type { UnitStep } from '../../units/steps';
 import { msg, regionNames, stepNames } from './labels';
-import { currentStepOn, doneBy, lateStepsOn, stepsByUnit } from './scope';
+import { compareCodes, currentStepOn, doneBy, lateStepsOn, stepsOfQuery, unitsOfQuery, type StepFacts } from './scope';
 import type { CellValue, Figure, FigureColumn, FigureDefinition, FigureProvider, FigureQuery } from './types';
 
 const def = (key: string, vi: string, en: string, kind: Figure['kind'] = 'count'): FigureDefinition => ({ key, label: msg(vi, en), kind });
@@ -25,9 +23,8 @@ const base: FigureColumn[] = [
 const stepCol: FigureColumn = { key: 'step', label: msg('Bước', 'Step') };
 
 function load(ctx: ServiceContext, q: FigureQuery) {
-  const units = unitsByIds(ctx, q.unitIds).sort((a, b) => a.code.localeCompare(b.code));
-  const steps = stepsByUnit(ctx, q.unitIds);
-  return units.map((u) => ({ unit: u, steps: steps.get(u.id) ?? ([] as UnitStep[]) }));
+  const steps = stepsOfQuery(ctx, q);
+  return unitsOfQuery(ctx, q).map((u) => ({ unit: u, steps: steps.get(u.id) ?? ([] as StepFacts[]) }));
 }
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -126,7 +123,7 @@ export const stepsFigures: FigureProvider = {
         .filter((s) => s.status !== 'done' && !!s.plannedEnd && s.plannedEnd >= q.today && s.plannedEnd <= horizon)
         .map((s) => ({ ...who(d.unit), step: stepNames[s.step][L], plannedEnd: s.plannedEnd, daysLeft: daysBetween(q.today, s.plannedEnd!) })),
     );
-    due.sort((a, b) => (a.plannedEnd ?? '').localeCompare(b.plannedEnd ?? '') || a.code.localeCompare(b.code));
+    due.sort((a, b) => (a.plannedEnd ?? '').localeCompare(b.plannedEnd ?? '') || compareCodes(a.code, b.code));
     const dueSoon: Figure = {
       ...D.dueSoon,
       area: 'steps',

@@ -3,6 +3,7 @@ import { isoTeams } from '../../../../db/schema';
 import type { ServiceContext } from '../../context';
 import { unitsByIds } from '../../units/units';
 import { msg, regionNames, unitTypeNames } from './labels';
+import { unitsOfQuery } from './scope';
 import type { CellValue, Figure, FigureProvider, FigureQuery } from './types';
 
 const base = [
@@ -11,7 +12,7 @@ const base = [
 ];
 
 function unitRows(ctx: ServiceContext, q: FigureQuery) {
-  const all = unitsByIds(ctx, q.unitIds).sort((a, b) => a.code.localeCompare(b.code));
+  const all = unitsOfQuery(ctx, q);
   const names = new Map(unitsByIds(ctx, all.map((u) => u.parentId).filter((x): x is string => !!x)).map((u) => [u.id, u.name]));
   return all.map((u) => ({ unit: u, parentName: u.parentId ? (names.get(u.parentId) ?? '') : '' }));
 }

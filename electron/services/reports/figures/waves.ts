@@ -1,8 +1,7 @@
 import { daysBetween } from '../../../common/dates';
-import { unitsByIds } from '../../units/units';
 import { wavesByUnit } from '../../units/waves';
 import { msg, stepNames } from './labels';
-import { lateStepsOn, stepsByUnit } from './scope';
+import { lateStepsOn, stepsOfQuery, unitsOfQuery } from './scope';
 import type { Figure, FigureProvider } from './types';
 
 const behindByWave = { key: 'waves.behindByWave', label: msg('Đơn vị chậm kế hoạch theo đợt triển khai', 'Behind-plan units by wave'), kind: 'count' } as const;
@@ -17,9 +16,9 @@ export const wavesFigures: FigureProvider = {
   definitions: [unitsByWave, behindByWave],
   compute(ctx, q): Figure[] {
     const L = q.lang;
-    const units = unitsByIds(ctx, q.unitIds).sort((a, b) => a.code.localeCompare(b.code));
+    const units = unitsOfQuery(ctx, q);
     const waveMap = wavesByUnit(ctx);
-    const steps = stepsByUnit(ctx, q.unitIds);
+    const steps = stepsOfQuery(ctx, q);
     const waveNames = new Map<string, string>();
     for (const list of waveMap.values()) for (const w of list) waveNames.set(w.id, w.name);
     const membership = units.flatMap((u) => {
