@@ -1,21 +1,19 @@
 import { Alert, Badge, Button, Group, Modal, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../electron/api';
+import type { ApiInput, ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { call } from '../api/client';
 import { useApi, useApiMutation } from '../api/hooks';
-import { type Column, DataTable } from '../components/DataTable';
+import { type Column, DataTable, type RemoteRows } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ImportDialog } from './ImportDialog';
 import { StaffModal } from './StaffForm';
 import { saveFile, ScopePicker, useScope } from './shared';
 
-type Staff = ApiOutput<'training.staff.list'>[number];
+type Staff = ApiOutput<'training.staff.page'>['rows'][number];
+type SortKey = NonNullable<ApiInput<'training.staff.page'>['sort']>['key'];
 type Group_ = ApiOutput<'training.staff.duplicates'>[number];
-
-/** Enough rows to fill the screen while the rest of a long list arrives. */
-const FIRST_ROWS = 30;
 
 /** Staff of a unit (and its sub-units): add, edit, import, export, and merge duplicates. */
 export function StaffPage() {
@@ -26,12 +24,15 @@ export function StaffPage() {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [merging, setMerging] = useState<Group_ | null>(null);
-  // The first rows come on their own, small request and show at once; the whole list (up to the nation's ~30,000) follows for search, sort and export.
-  // The host answers one request at a time: the big ones are asked for once the first rows are in, so they never queue ahead.
-  const head = useApi('training.staff.list', { ...scope, status, limit: FIRST_ROWS }).data;
-  const all = useApi('training.staff.list', { ...scope, status }, { enabled: !!head }).data;
-  const rows = all ?? head ?? [];
-  const duplicates = useApi('training.staff.duplicates', scope, { enabled: !!head }).data ?? [];
+  const [listed, setListed] = useState(false);
+  // The nation's list is ~30,000 people: the table asks the host for the rows it shows, searched and sorted there.
+  const remote: RemoteRows<Staff> = {
+    key: ['training.staff.page', scope, status],
+    fetch: ({ query, sort, offset, limit }) =>
+      call('training.staff.page', { ...scope, status, query: query || undefined, sort: sort ? { key: sort.key as SortKey, dir: sort.dir } : undefined, offset, limit }),
+  };
+  // The host answers one request at a time: the duplicates check waits until the first rows are in, so it never queues ahead of them.
+  const duplicates = useApi('training.staff.duplicates', scope, { enabled: listed }).data ?? [];
   const columns: Column<Staff>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName },
     { key: 'birthDate', header: t('staff.birthDate'), value: (r) => r.birthDate, type: 'date', width: 110 },
@@ -85,8 +86,8 @@ export function StaffPage() {
       )}
       <DataTable
         testId="staff-table"
-        rows={rows}
-        loading={!all && !!head && head.length === FIRST_ROWS}
+        remote={remote}
+        onFirstRows={() => setListed(true)}
         columns={columns}
         rowKey={(r) => r.id}
         exportName={t('staff.export')}
@@ -101,7 +102,7 @@ export function StaffPage() {
               value={status}
               onChange={(v) => setStatus((v ?? 'active') as 'active')}
               allowDeselect={false}
-              w={140}
+              w={170}
             />
           </>
         }

@@ -32,6 +32,8 @@ export function ScopePicker({ scope, onChange }: { scope: Scope; onChange: (s: S
         searchable
         clearable
         w={300}
+        // Mantine keeps a closed dropdown's options in the page: ~770 units rendered again on every render of the screen.
+        comboboxProps={{ keepMounted: false }}
         data-testid="scope-unit"
       />
       <Checkbox label={t('scope.subunits')} checked={scope.includeSubunits} onChange={(e) => onChange({ ...scope, includeSubunits: e.currentTarget.checked })} />
