@@ -197,8 +197,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     enabled: virtual,
-    // The scroll box's height before it is measured (its max-height below): the first rows fill it in one commit, not two.
-    initialRect: { width: 0, height: Math.max(10 * ROW_HEIGHT, window.innerHeight - 260) },
+    // A remote table's scroll box appears with its first rows: sized as it will be (its max-height below), the rows fill
+    // it in one commit rather than a few rows first and the rest once it is measured.
+    initialRect: remote ? { width: 0, height: Math.max(10 * ROW_HEIGHT, window.innerHeight - 260) } : undefined,
   });
   const items = virtual ? virtualizer.getVirtualItems() : shown.map((_, index) => ({ index, start: index * ROW_HEIGHT }));
   const padTop = virtual && items.length ? items[0].start : 0;
