@@ -4,13 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiInput, ApiOutput, MethodName } from '../../electron/api';
 import { ApiError, call } from './client';
 
-/**
- * Reads through the API; cached by method and input. `staleTime`: how long an
- * answer is reused on mounting a screen before asking again (default: always
- * ask). Every write through useApiMutation refreshes every answer anyway.
- */
-export function useApi<M extends MethodName>(method: M, input: ApiInput<M>, options: { enabled?: boolean; staleTime?: number } = {}) {
-  return useQuery({ queryKey: [method, input], queryFn: () => call(method, input), enabled: options.enabled, staleTime: options.staleTime });
+/** Reads through the API; cached by method and input. */
+export function useApi<M extends MethodName>(method: M, input: ApiInput<M>, options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: [method, input], queryFn: () => call(method, input), enabled: options.enabled });
 }
 
 /** The error's text in the reader's language. */

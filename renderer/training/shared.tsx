@@ -11,23 +11,16 @@ export interface Scope {
   includeSubunits: boolean;
 }
 
-/**
- * The office and the unit list for pickers change only through this app's own writes (which refresh every answer):
- * reused for a minute rather than asked again on every screen. Asking again put ~300 KB of units, and a re-render of
- * the screen, ahead of a national list's first rows.
- */
-const REFERENCE = { staleTime: 60_000 };
-
 /** The unit a training screen looks at: this office and its sub-units by default. */
 export function useScope(): [Scope, (s: Scope) => void] {
-  const office = useApi('setup.state', {}, REFERENCE).data?.office?.id;
+  const office = useApi('setup.state', {}).data?.office?.id;
   const [scope, setScope] = useState<Scope | null>(null);
   return [scope ?? { unitId: office, includeSubunits: true }, setScope];
 }
 
 export function ScopePicker({ scope, onChange }: { scope: Scope; onChange: (s: Scope) => void }) {
   const { t } = useTranslation('training');
-  const units = useApi('units.list', {}, REFERENCE).data ?? [];
+  const units = useApi('units.list', {}).data ?? [];
   return (
     <Group gap="sm" wrap="nowrap">
       <Select
@@ -50,7 +43,7 @@ export function ScopePicker({ scope, onChange }: { scope: Scope; onChange: (s: S
 
 /** Every unit for pickers in forms. */
 export function useUnitOptions() {
-  return (useApi('units.list', {}, REFERENCE).data ?? []).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
+  return (useApi('units.list', {}).data ?? []).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
 }
 
 type FileOut = ApiOutput<'training.excel.template'>;
