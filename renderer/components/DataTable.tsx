@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Skeleton, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,24 +151,22 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const shown = useLocalRows(props.rows ?? [], props.columns, query, sort);
 
-  // Remote: the window of rows in view, in whole pages, asked for once scrolling pauses.
+  // Remote: the search once typing pauses; the window of rows in view, in whole pages, once scrolling pauses (below).
   const remoteQuery = useSettled(remote ? query : '', SEARCH_DELAY).trim();
   const ident = JSON.stringify([remote?.key ?? null, remoteQuery, sort]);
   const [win, setWin] = useState({ ident, start: 0, end: PAGE });
   const current = win.ident === ident ? win : { ident, start: 0, end: PAGE };
   const client = useQueryClient();
-  const windowQuery = {
+  const windowQuery = queryOptions({
     queryKey: ['DataTable', remote?.key ?? null, remoteQuery, sort, current.start, current.end],
-    queryFn: async () => ({ offset: current.start, ...(await remote!.fetch({ query: remoteQuery, sort, offset: current.start, limit: current.end - current.start })) }),
-  };
+    queryFn: remote
+      ? async () => ({ offset: current.start, ...(await remote.fetch({ query: remoteQuery, sort, offset: current.start, limit: current.end - current.start })) })
+      : skipToken,
+  });
   // The request starts while the screen renders, not after it has committed: the host answers while the rest of the page is built.
   if (remote && !client.getQueryState(windowQuery.queryKey)) void client.prefetchQuery(windowQuery);
-  const page = useQuery({
-    ...windowQuery,
-    enabled: !!remote,
-    // While another window or search loads, the rows already shown stay.
-    placeholderData: keepPreviousData,
-  });
+  // While another window or search loads, the rows already shown stay.
+  const page = useQuery({ ...windowQuery, placeholderData: keepPreviousData });
   const data = page.data;
   const isRemote = !!remote;
   useEffect(() => {
