@@ -27,6 +27,8 @@ export function StaffPage() {
   const [importing, setImporting] = useState(false);
   const [merging, setMerging] = useState<Group_ | null>(null);
   const [listed, setListed] = useState(false);
+  const formUsed = useOnceTrue(adding || !!editing);
+  const importUsed = useOnceTrue(importing);
   // The host answers one request at a time: the duplicates check waits until the first rows are in, so it never queues ahead of them.
   const duplicates = useApi('training.staff.duplicates', scope, { enabled: listed }).data ?? [];
   return (
@@ -74,11 +76,19 @@ export function StaffPage() {
         onOpen={setEditing}
         onListed={setListed}
       />
-      <StaffModal opened={adding || !!editing} onClose={() => (setAdding(false), setEditing(null))} person={editing} defaultUnitId={scope.unitId} />
-      <ImportDialog kind="staff" opened={importing} onClose={() => setImporting(false)} defaultUnitId={scope.unitId} />
+      {/* Mounted once first opened (then kept, for their closing transition): each holds a unit picker of the whole nation. */}
+      {formUsed && <StaffModal opened={adding || !!editing} onClose={() => (setAdding(false), setEditing(null))} person={editing} defaultUnitId={scope.unitId} />}
+      {importUsed && <ImportDialog kind="staff" opened={importing} onClose={() => setImporting(false)} defaultUnitId={scope.unitId} />}
       <MergeModal group={merging} onClose={() => setMerging(null)} />
     </Stack>
   );
+}
+
+/** True from the first render where `value` is. */
+function useOnceTrue(value: boolean): boolean {
+  const [once, setOnce] = useState(value);
+  if (value && !once) setOnce(true);
+  return once || value;
 }
 
 interface StaffTableProps {
