@@ -100,7 +100,7 @@ export async function measureRenderer(router: Router, runs: number): Promise<Ren
         return { visible: performance.getEntriesByName('board-visible')[0].startTime, scriptsDone: nav.domContentLoadedEventEnd, board: board?.responseEnd ?? 0 };
       });
       const units = await openList(page, '#/units', 'units-table', 'units.list');
-      const staff = await openList(page, '#/training/staff', 'staff-table', 'training.staff.list');
+      const staff = await openList(page, '#/training/staff', 'staff-table', 'training.staff.page');
       await context.close();
       if (i < 0) continue; // the first run warms the OS file cache and the host
       board.push(timing.visible);

@@ -18,7 +18,7 @@ import {
   updateAttendance,
   updateSession,
 } from '../services/training/sessions';
-import { createStaff, findDuplicates, getStaff, mergeStaff, staffRows, updateStaff } from '../services/training/staff';
+import { createStaff, findDuplicates, getStaff, mergeStaff, staffPage, staffRows, staffSortKeys, updateStaff } from '../services/training/staff';
 import { getCourse } from '../services/training/courses';
 import { getUnit } from '../services/units/units';
 import { job, mutation, query } from './define';
@@ -113,6 +113,20 @@ export const trainingApi = {
   'training.staff.list': query(
     z.object({ ...scope, query: text(200).optional(), status: z.enum(['active', 'left', 'all']).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     (ctx, i) => staffRows(ctx, i),
+  ),
+  // The staff screen: one window of the list, searched and sorted by the host, with the counts.
+  'training.staff.page': query(
+    z
+      .object({
+        ...scope,
+        query: text(200).optional(),
+        status: z.enum(['active', 'left', 'all']).optional(),
+        sort: z.object({ key: z.enum(staffSortKeys), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(5000),
+      })
+      .strict(),
+    (ctx, i) => staffPage(ctx, i),
   ),
   'training.staff.get': query(z.object({ id }).strict(), (ctx, { id }) => {
     const person = getStaff(ctx, id);

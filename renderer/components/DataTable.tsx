@@ -1,9 +1,12 @@
-import { Button, Group, Paper, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Skeleton, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDate } from '../../electron/common/dates';
 import { fold } from '../../electron/common/text';
+import { useErrorText } from '../api/hooks';
 import { exportXlsx } from './exportXlsx';
 
 export interface Column<T> {
@@ -16,8 +19,41 @@ export interface Column<T> {
   width?: number | string;
 }
 
-export interface DataTableProps<T> {
+export interface Sort {
+  key: string;
+  dir: 'asc' | 'desc';
+}
+
+/** What a remote table asks its source for: one window of the rows, searched and sorted. */
+export interface RemoteWindow {
+  /** The search box as typed (the source ignores diacritics). */
+  query: string;
+  /** A column key and direction; null for the source's own order. */
+  sort: Sort | null;
+  offset: number;
+  limit: number;
+}
+
+export interface RemotePage<T> {
   rows: T[];
+  /** Rows matching the search. */
+  total: number;
+  /** Rows without the search. */
+  all: number;
+}
+
+/**
+ * Rows that stay with the host, for lists too long to hold (the nation's
+ * staff): the table asks for the window it shows, and search, sort and
+ * export go through the source.
+ */
+export interface RemoteRows<T> {
+  /** What the rows depend on besides the table's search and sort (the page's filters): a change starts from the top. */
+  key: unknown;
+  fetch: (window: RemoteWindow) => Promise<RemotePage<T>>;
+}
+
+interface CommonProps<T> {
   columns: Column<T>[];
   rowKey: (row: T) => string;
   /** File name (without extension) of the Excel export; also the sheet name. */
@@ -27,14 +63,25 @@ export interface DataTableProps<T> {
   toolbar?: ReactNode;
   /** What to show when there are no rows at all: say what to do. */
   empty?: ReactNode;
-  initialSort?: { key: string; dir: 'asc' | 'desc' };
+  initialSort?: Sort;
   testId?: string;
-  /** The rows are the first part of a long list still arriving: the count says so and export waits. */
-  loading?: boolean;
+  /** Called once the first rows are in (a remote table's first window): the host answers one request at a time, so a page holds its other requests until then. */
+  onFirstRows?: () => void;
 }
 
+/** Either every row (searched and sorted here) or a remote source. */
+export type DataTableProps<T> = CommonProps<T> & ({ rows: T[]; remote?: undefined } | { remote: RemoteRows<T>; rows?: undefined });
+
 const ROW_HEIGHT = 41;
+const ROW_CLASS = `${Table.classes.tr} mantine-Table-tr`;
+const CELL_CLASS = `${Table.classes.td} mantine-Table-td`;
 const VIRTUAL_FROM = 150;
+/** Rows per request of a remote table: windows start and end on these, so scrolling back finds them cached. */
+const PAGE = 100;
+/** Rows per request of a remote export (the most the staff page API gives at once). */
+const EXPORT_CHUNK = 5000;
+/** Typing pauses this long before a remote table asks again. */
+const SEARCH_DELAY = 250;
 
 // One collator for every sort: `localeCompare(…, 'vi')` looked the locale up on each comparison.
 const collator = new Intl.Collator('vi', { numeric: true });
@@ -52,6 +99,42 @@ function compare(a: string | number | null, b: string | number | null): number {
   return collator.compare(String(a), String(b));
 }
 
+/** Local rows: searched with each row's folded text (built once per row and column set) and sorted here. */
+function useLocalRows<T>(rows: T[], columns: Column<T>[], query: string, sort: Sort | null): T[] {
+  const columnSet = columns.map((c) => `${c.key}\u0000${c.header}`).join('\u0001');
+  // Folding every row on every keystroke was slow on national lists.
+  const haystacks = useMemo(() => new WeakMap<object, string>(), [rows, columnSet]);
+  return useMemo(() => {
+    const words = fold(query).split(' ').filter(Boolean);
+    const haystack = (r: T) => {
+      let h = haystacks.get(r as object);
+      if (h === undefined) {
+        h = fold(columns.map((c) => c.value(r) ?? '').join(' '));
+        haystacks.set(r as object, h);
+      }
+      return h;
+    };
+    const filtered = words.length ? rows.filter((r) => words.every((w) => haystack(r).includes(w))) : rows;
+    if (!sort) return filtered;
+    const col = columns.find((c) => c.key === sort.key);
+    if (!col) return filtered;
+    const keyed = filtered.map((row) => ({ row, key: sortKey(col.value(row)) }));
+    keyed.sort((a, b) => compare(a.key, b.key));
+    const sorted = keyed.map((k) => k.row);
+    return sort.dir === 'desc' ? sorted.reverse() : sorted;
+  }, [rows, columns, query, sort, haystacks]);
+}
+
+/** The value after it has stopped changing for `ms`. */
+function useSettled<V>(value: V, ms: number): V {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
  * Every list in the app: a search box insensitive to Vietnamese diacritics,
  * click-to-sort headers, export of what is shown to Excel, keyboard-operable
@@ -59,56 +142,107 @@ function compare(a: string | number | null, b: string | number | null): number {
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState(props.initialSort ?? null);
+  const [sort, setSort] = useState<Sort | null>(props.initialSort ?? null);
+  const [exporting, setExporting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const remote = props.remote;
 
-  // Each row's folded text, built once per row and column set: folding every row on every keystroke was slow on national lists.
-  const columnSet = props.columns.map((c) => `${c.key}\u0000${c.header}`).join('\u0001');
-  const haystacks = useMemo(() => new WeakMap<object, string>(), [props.rows, columnSet]);
+  const shown = useLocalRows(props.rows ?? [], props.columns, query, sort);
 
-  const shown = useMemo(() => {
-    const words = fold(query).split(' ').filter(Boolean);
-    const haystack = (r: T) => {
-      let h = haystacks.get(r as object);
-      if (h === undefined) {
-        h = fold(props.columns.map((c) => c.value(r) ?? '').join(' '));
-        haystacks.set(r as object, h);
-      }
-      return h;
-    };
-    const filtered = words.length ? props.rows.filter((r) => words.every((w) => haystack(r).includes(w))) : props.rows;
-    if (!sort) return filtered;
-    const col = props.columns.find((c) => c.key === sort.key);
-    if (!col) return filtered;
-    const keyed = filtered.map((row) => ({ row, key: sortKey(col.value(row)) }));
-    keyed.sort((a, b) => compare(a.key, b.key));
-    const sorted = keyed.map((k) => k.row);
-    return sort.dir === 'desc' ? sorted.reverse() : sorted;
-  }, [props.rows, props.columns, query, sort, haystacks]);
+  // Remote: the search once typing pauses; the window of rows in view, in whole pages, once scrolling pauses (below).
+  const remoteQuery = useSettled(remote ? query : '', SEARCH_DELAY).trim();
+  const ident = JSON.stringify([remote?.key ?? null, remoteQuery, sort]);
+  const [win, setWin] = useState({ ident, start: 0, end: PAGE });
+  const current = win.ident === ident ? win : { ident, start: 0, end: PAGE };
+  const client = useQueryClient();
+  const windowQuery = queryOptions({
+    queryKey: ['DataTable', remote?.key ?? null, remoteQuery, sort, current.start, current.end],
+    queryFn: remote
+      ? async () => ({ offset: current.start, ...(await remote.fetch({ query: remoteQuery, sort, offset: current.start, limit: current.end - current.start })) })
+      : skipToken,
+  });
+  // The request starts while the screen renders, not after it has committed: the host answers while the rest of the page is built.
+  if (remote && !client.getQueryState(windowQuery.queryKey)) void client.prefetchQuery(windowQuery);
+  // While another window or search loads, the rows already shown stay.
+  const page = useQuery({ ...windowQuery, placeholderData: keepPreviousData });
+  const data = page.data;
+  const isRemote = !!remote;
+  useEffect(() => {
+    if (isRemote) scrollRef.current?.scrollTo({ top: 0 });
+  }, [ident, isRemote]);
+  const hasRows = !isRemote || !!data;
+  const firstRowsTold = useRef(false);
+  useEffect(() => {
+    if (!hasRows || firstRowsTold.current) return;
+    firstRowsTold.current = true;
+    props.onFirstRows?.();
+  });
 
-  const virtual = shown.length > VIRTUAL_FROM;
+  const count = remote ? (data?.total ?? 0) : shown.length;
+  const allCount = remote ? (data?.all ?? 0) : (props.rows?.length ?? 0);
+  const rowAt = (index: number): T | undefined => {
+    if (!remote) return shown[index];
+    if (!data || index < data.offset) return undefined;
+    return data.rows[index - data.offset];
+  };
+
+  const virtual = !!remote || shown.length > VIRTUAL_FROM;
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     enabled: virtual,
+    // A remote table's scroll box appears with its first rows: sized as it will be (its max-height below), the rows fill
+    // it in one commit rather than a few rows first and the rest once it is measured.
+    initialRect: remote ? { width: 0, height: Math.max(10 * ROW_HEIGHT, window.innerHeight - 260) } : undefined,
   });
   const items = virtual ? virtualizer.getVirtualItems() : shown.map((_, index) => ({ index, start: index * ROW_HEIGHT }));
   const padTop = virtual && items.length ? items[0].start : 0;
   const padBottom = virtual && items.length ? virtualizer.getTotalSize() - (items[items.length - 1].start + ROW_HEIGHT) : 0;
 
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index : 0;
+  const neededStart = Math.floor(first / PAGE) * PAGE;
+  const neededEnd = Math.max(neededStart + PAGE, Math.ceil((last + 1) / PAGE) * PAGE);
+  useEffect(() => {
+    if (!isRemote || (neededStart === current.start && neededEnd === current.end)) return;
+    const timer = setTimeout(() => setWin({ ident, start: neededStart, end: neededEnd }), 60);
+    return () => clearTimeout(timer);
+  }, [isRemote, ident, neededStart, neededEnd, current.start, current.end]);
+
   const toggleSort = (key: string) =>
     setSort((s) => (s?.key === key ? (s.dir === 'asc' ? { key, dir: 'desc' } : null) : { key, dir: 'asc' }));
 
-  const doExport = () =>
-    exportXlsx(
-      props.exportName,
-      props.columns.map((c) => ({ header: c.header, type: c.type })),
-      shown.map((r) => props.columns.map((c) => c.value(r))),
-    );
+  const exportRows = async (): Promise<T[]> => {
+    if (!remote) return shown;
+    const rows: T[] = [];
+    for (;;) {
+      const chunk = await remote.fetch({ query: remoteQuery, sort, offset: rows.length, limit: EXPORT_CHUNK });
+      rows.push(...chunk.rows);
+      if (chunk.rows.length < EXPORT_CHUNK || rows.length >= chunk.total) return rows;
+    }
+  };
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      const rows = await exportRows();
+      await exportXlsx(
+        props.exportName,
+        props.columns.map((c) => ({ header: c.header, type: c.type })),
+        rows.map((r) => props.columns.map((c) => c.value(r))),
+      );
+    } catch (err) {
+      notifications.show({ color: 'red', message: errorText(err), autoClose: 8000 });
+    } finally {
+      setExporting(false);
+    }
+  };
 
+  const loading = remote && !data;
+  const searched = remote ? remoteQuery !== '' : count !== allCount;
   return (
     <Paper withBorder radius="md" p="sm" data-testid={props.testId}>
       <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
@@ -124,18 +258,18 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
         <Group gap="sm">
           <Text size="sm" c="dimmed">
-            {props.loading
-              ? t('loading')
-              : shown.length === props.rows.length
-              ? t('table.rows', { count: shown.length })
-              : t('table.rowsOf', { shown: shown.length, total: props.rows.length })}
+            {loading ? t('loading') : searched ? t('table.rowsOf', { shown: count, total: allCount }) : t('table.rows', { count })}
           </Text>
-          <Button variant="light" size="sm" onClick={doExport} disabled={shown.length === 0 || props.loading}>
+          <Button variant="light" size="sm" onClick={doExport} loading={exporting} disabled={count === 0 || loading}>
             {t('actions.exportExcel')}
           </Button>
         </Group>
       </Group>
-      {props.rows.length === 0 ? (
+      {page.isError && !data ? (
+        <Text c="red" py="xl" ta="center">
+          {errorText(page.error)}
+        </Text>
+      ) : loading ? null : allCount === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           {props.empty ?? t('table.empty')}
         </Text>
@@ -160,21 +294,37 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 </tr>
               )}
               {items.map(({ index }) => {
-                const row = shown[index];
+                const row = rowAt(index);
+                if (row === undefined) {
+                  // A remote row still on its way: its place is kept so the scroll bar stays true.
+                  return (
+                    <tr key={`pending-${index}`} style={{ height: ROW_HEIGHT }}>
+                      <td colSpan={props.columns.length}>
+                        <Skeleton height={10} radius="sm" />
+                      </td>
+                    </tr>
+                  );
+                }
+                // Plain elements with Table.Tr's and Table.Td's classes and attributes (the same DOM): a Mantine component per cell
+                // was most of the cost of showing a window of rows.
                 return (
-                  <Table.Tr
+                  <tr
                     key={props.rowKey(row)}
+                    className={ROW_CLASS}
+                    data-with-row-border
+                    data-striped="odd"
+                    data-hover
                     style={{ cursor: props.onRowClick ? 'pointer' : undefined, height: ROW_HEIGHT }}
                     onClick={props.onRowClick ? () => props.onRowClick!(row) : undefined}
                     onKeyDown={(e) => e.key === 'Enter' && props.onRowClick?.(row)}
                     tabIndex={props.onRowClick ? 0 : undefined}
                   >
                     {props.columns.map((c) => (
-                      <Table.Td key={c.key}>
+                      <td key={c.key} className={CELL_CLASS}>
                         {c.render ? c.render(row) : c.type === 'date' ? formatVnDate(c.value(row) as string | null) : c.value(row)}
-                      </Table.Td>
+                      </td>
                     ))}
-                  </Table.Tr>
+                  </tr>
                 );
               })}
               {padBottom > 0 && (
@@ -184,7 +334,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               )}
             </Table.Tbody>
           </Table>
-          {shown.length === 0 && (
+          {count === 0 && (
             <Text c="dimmed" py="lg" ta="center">
               {t('table.noMatch', { query })}
             </Text>

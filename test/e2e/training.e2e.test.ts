@@ -201,3 +201,96 @@ describe('training: import an attendance sheet and see the matrix change (Chromi
     await app.screenshot('training-matrix-en');
   });
 });
+
+/** Story: headquarters opens the staff list of a large office: the host pages it, and search, sort, export and editing still work. */
+describe('training: a long staff list is paged by the host (Chromium)', () => {
+  let app: E2eApp;
+  let list: { id: string; fullName: string; staffCode: string }[];
+  const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Vũ', 'Đặng', 'Bùi', 'Đỗ'];
+  const middles = ['Văn', 'Thị', 'Minh', 'Thu', 'Quang'];
+  const givens = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hùng', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Ngọc', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vân', 'Yến'];
+  const table = () => app.page.getByTestId('staff-table');
+  const bodyNames = () => table().locator('tbody tr td:first-child').allInnerTexts();
+  const exported = async () => {
+    const [download] = await Promise.all([app.page.waitForEvent('download'), table().getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const rows: string[][] = [];
+    wb.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))));
+    return rows;
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    const [province] = await callOk(app, 'units.list', { type: 'province' });
+    const district = await callOk(app, 'units.create', { code: '3110', name: 'BHXH huyện Thủy Nguyên', type: 'district', parentId: province.id });
+    const { insertRow } = await import('../../electron/services/records');
+    const { staff } = await import('../../db/schema');
+    app.ws.sqlite.transaction(() => {
+      for (let i = 1; i <= 450; i++) {
+        const fullName = `${families[i % 10]} ${middles[Math.floor(i / 10) % 5]} ${givens[Math.floor(i / 50) % 24]}`;
+        insertRow(app.ws, staff, { unitId: district.id, fullName, staffCode: `HP-${i}`, position: i % 7 === 0 ? 'Phó Trưởng phòng' : 'Chuyên viên' });
+      }
+      insertRow(app.ws, staff, { unitId: district.id, fullName: 'Đỗ Thị Ngọc Điệp', staffCode: 'HP-451', phone: '0912 345 678', position: 'Chuyên viên' });
+    })();
+    list = await callOk(app, 'training.staff.list', {});
+    expect(list).toHaveLength(451);
+  });
+  afterAll(async () => app?.close());
+
+  it('opens on its first rows in list order, only a window of them in the page, and scrolls to the last one', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Cán bộ' }).click();
+    await table().getByText('451 dòng').waitFor();
+    expect((await bodyNames()).slice(0, 3)).toEqual(list.slice(0, 3).map((r) => r.fullName));
+    expect(await table().locator('tbody tr').count()).toBeLessThan(100);
+    await app.screenshot('training-staff-long');
+    // The scroll box to its end: the windows past the first come from the host.
+    await page.evaluate(() => {
+      const box = document.querySelector('[data-testid="staff-table"] table')!.parentElement!;
+      box.scrollTop = box.scrollHeight;
+    });
+    await table().getByText(list[450].fullName, { exact: true }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="staff-table"] .mantine-Skeleton-root'));
+    expect((await bodyNames()).at(-1)).toBe(list[450].fullName);
+  });
+
+  it('searches without diacritics, sorts by a column, and exports what is shown, all of it', async () => {
+    const { page } = app;
+    const search = table().getByRole('textbox', { name: 'Tìm kiếm (không cần dấu)…' });
+    await search.fill('do thi ngoc diep');
+    await table().getByText('1 / 451 dòng').waitFor();
+    expect(await bodyNames()).toEqual(['Đỗ Thị Ngọc Điệp']);
+    await search.fill('pho truong phong');
+    await table().getByText('64 / 451 dòng').waitFor();
+    const found = await exported();
+    expect(found).toHaveLength(65);
+    expect(found.slice(1).every((r) => r[5] === 'Phó Trưởng phòng')).toBe(true);
+
+    await search.fill('');
+    await table().getByText('451 dòng').waitFor();
+    const code = table().getByRole('button', { name: /Mã cán bộ/ });
+    await code.click(); // ascending, numbers by value
+    await page.waitForFunction(() => document.querySelector('[data-testid="staff-table"] tbody tr td:nth-child(3)')?.textContent === 'HP-1');
+    expect((await table().locator('tbody tr td:nth-child(3)').allInnerTexts()).slice(0, 3)).toEqual(['HP-1', 'HP-2', 'HP-3']);
+    await code.click(); // descending
+    await page.waitForFunction(() => document.querySelector('[data-testid="staff-table"] tbody tr td:nth-child(3)')?.textContent === 'HP-451');
+    const all = await exported();
+    expect(all[0].slice(0, 3)).toEqual(['Họ và tên', 'Ngày sinh', 'Mã cán bộ']);
+    expect(all).toHaveLength(452);
+    expect(all.slice(1, 4).map((r) => r[2])).toEqual(['HP-451', 'HP-450', 'HP-449']);
+    expect(new Set(all.slice(1).map((r) => r[2])).size).toBe(451);
+  });
+
+  it('opens a person from the list with their whole record, and shows the edit at once', async () => {
+    const { page } = app;
+    await table().getByText('Đỗ Thị Ngọc Điệp').click();
+    const dialog = page.getByRole('dialog');
+    // The phone is not in the list's rows: it comes with the whole record.
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Điện thoại' }).inputValue(), { timeout: 20_000 }).toBe('0912 345 678');
+    await dialog.getByRole('textbox', { name: 'Chức vụ' }).fill('Trưởng phòng');
+    await page.getByTestId('staff-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await table().getByRole('row', { name: /Đỗ Thị Ngọc Điệp/ }).getByText('Trưởng phòng', { exact: true }).waitFor();
+  });
+});
