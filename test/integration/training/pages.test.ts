@@ -29,7 +29,7 @@ describe('staff list pages: the host searches, sorts and windows the list', () =
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('gives the whole list in windows, in the list order, with the counts, for every scope and status', async () => {
-    generateData({ out: root, scale: 'tiny', seed: 7 });
+    await generateData({ out: root, scale: 'tiny', seed: 7 });
     const ws = openWorkspace(root);
     try {
       const router = createRouter(ws);
