@@ -1,6 +1,6 @@
-import { openActionsOf } from '../../improvement/actions';
+import { openActionCounts, openActionsOf } from '../../improvement/actions';
 import { msg } from './labels';
-import type { Figure, FigureProvider } from './types';
+import type { FigureProvider, LazyFigure } from './types';
 
 const open = { key: 'actions.open', label: msg('Hành động khắc phục đang mở', 'Corrective actions open'), kind: 'count' } as const;
 const overdue = { key: 'actions.overdue', label: msg('Hành động khắc phục quá hạn', 'Corrective actions overdue'), kind: 'count' } as const;
@@ -23,12 +23,20 @@ export const improvementFigures: FigureProvider = {
   area: 'improvement',
   label: msg('Cải tiến', 'Improvement'),
   definitions: [open, overdue],
-  compute(ctx, q): Figure[] {
-    const notClosed = openActionsOf(ctx, q.unitIds);
-    const late = notClosed.filter((a) => a.overdue);
+  compute(ctx, q): LazyFigure[] {
+    const counts = openActionCounts(ctx, q.unitIds);
     return [
-      { ...open, area: 'improvement', value: notClosed.length, columns, rows: notClosed.map(row) },
-      { ...overdue, area: 'improvement', value: late.length, columns, rows: late.map(row) },
+      { ...open, area: 'improvement', value: counts.open, columns, rows: () => openActionsOf(ctx, q.unitIds).map(row) },
+      {
+        ...overdue,
+        area: 'improvement',
+        value: counts.overdue,
+        columns,
+        rows: () =>
+          openActionsOf(ctx, q.unitIds)
+            .filter((a) => a.overdue)
+            .map(row),
+      },
     ];
   },
 };

@@ -1,8 +1,8 @@
 import { daysBetween } from '../../../common/dates';
 import type { ServiceContext } from '../../context';
 import { msg, regionNames, stepNames } from './labels';
-import { compareCodes, currentStepOn, doneBy, lateStepsOn, stepsOfQuery, unitsOfQuery, type StepFacts } from './scope';
-import type { CellValue, Figure, FigureColumn, FigureDefinition, FigureProvider, FigureQuery } from './types';
+import { compareCodes, currentStepOn, doneBy, lateStepsOn, stepEvidence, stepsOfQuery, unitsOfQuery, type StepState } from './scope';
+import type { CellValue, Figure, FigureColumn, FigureDefinition, FigureProvider, FigureQuery, LazyFigure } from './types';
 
 const def = (key: string, vi: string, en: string, kind: Figure['kind'] = 'count'): FigureDefinition => ({ key, label: msg(vi, en), kind });
 
@@ -24,7 +24,7 @@ const stepCol: FigureColumn = { key: 'step', label: msg('Bước', 'Step') };
 
 function load(ctx: ServiceContext, q: FigureQuery) {
   const steps = stepsOfQuery(ctx, q);
-  return unitsOfQuery(ctx, q).map((u) => ({ unit: u, steps: steps.get(u.id) ?? ([] as StepFacts[]) }));
+  return unitsOfQuery(ctx, q).map((u) => ({ unit: u, steps: steps.get(u.id) ?? ([] as StepState[]) }));
 }
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -34,19 +34,19 @@ export const stepsFigures: FigureProvider = {
   area: 'steps',
   label: msg('Tiến độ 4 bước', 'Four-step progress'),
   definitions: Object.values(D),
-  compute(ctx, q): Figure[] {
+  compute(ctx, q): LazyFigure[] {
     const data = load(ctx, q);
     const L = q.lang;
     const who = (u: { id: string; code: string; name: string }) => ({ unitId: u.id, code: u.code, name: u.name });
 
     const current = data.map((d) => ({ ...d, current: currentStepOn(d.steps, q.asOf) }));
-    const byStep: Figure = {
+    const byStep: LazyFigure = {
       ...D.byStep,
       area: 'steps',
       value: data.length,
       slices: [1, 2, 3, 4, 5].map((s) => ({ key: String(s), label: stepNames[s], value: current.filter((c) => c.current === s).length })),
       columns: [...base, { key: 'currentStep', label: msg('Bước hiện tại', 'Current step') }],
-      rows: current.map((c) => ({ ...who(c.unit), currentStep: stepNames[c.current][L], slice: String(c.current) })),
+      rows: () => current.map((c) => ({ ...who(c.unit), currentStep: stepNames[c.current][L], slice: String(c.current) })),
     };
 
     const declaredRows = data
@@ -57,9 +57,13 @@ export const stepsFigures: FigureProvider = {
       { key: 'declaredOn', label: msg('Ngày chứng nhận / công bố', 'Certified / declared on'), type: 'date' },
       { key: 'evidence', label: msg('Căn cứ', 'Evidence') },
     ];
-    const declaredRow = (d: (typeof declaredRows)[number]) => ({ ...who(d.unit), declaredOn: d.s3!.actualEnd, evidence: d.s3!.evidence });
-    const declared: Figure = { ...D.declared, area: 'steps', value: declaredRows.length, columns: declaredColumns, rows: declaredRows.map(declaredRow) };
-    const declaredShare: Figure = {
+    // The evidence (certificate or declaration) is read only when the declared units are listed.
+    const declaredList = (list: typeof declaredRows) => {
+      const evidence = stepEvidence(ctx, list.map((d) => d.unit.id), 3);
+      return list.map((d) => ({ ...who(d.unit), declaredOn: d.s3!.actualEnd, evidence: evidence.get(d.unit.id) ?? '' }));
+    };
+    const declared: LazyFigure = { ...D.declared, area: 'steps', value: declaredRows.length, columns: declaredColumns, rows: () => declaredList(declaredRows) };
+    const declaredShare: LazyFigure = {
       ...D.declaredShare,
       area: 'steps',
       value: pct(declaredRows.length, data.length),
@@ -69,28 +73,29 @@ export const stepsFigures: FigureProvider = {
         { key: 'notYet', label: msg('Chưa', 'Not yet'), value: data.length - declaredRows.length },
       ],
       columns: [...base, { key: 'declaredOn', label: msg('Ngày chứng nhận / công bố', 'Certified / declared on'), type: 'date' }],
-      rows: data.map((d) => {
-        const s3 = d.steps.find((s) => s.step === 3);
-        const yes = !!s3 && doneBy(s3, q.asOf);
-        return { ...who(d.unit), declaredOn: yes ? s3.actualEnd : null, slice: yes ? 'declared' : 'notYet' };
-      }),
+      rows: () =>
+        data.map((d) => {
+          const s3 = d.steps.find((s) => s.step === 3);
+          const yes = !!s3 && doneBy(s3, q.asOf);
+          return { ...who(d.unit), declaredOn: yes ? s3.actualEnd : null, slice: yes ? 'declared' : 'notYet' };
+        }),
     };
     const inPeriod = declaredRows.filter((d) => d.s3!.actualEnd! >= q.period.start && d.s3!.actualEnd! <= q.period.end);
-    const declaredInPeriod: Figure = { ...D.declaredInPeriod, area: 'steps', value: inPeriod.length, columns: declaredColumns, rows: inPeriod.map(declaredRow) };
+    const declaredInPeriod: LazyFigure = { ...D.declaredInPeriod, area: 'steps', value: inPeriod.length, columns: declaredColumns, rows: () => declaredList(inPeriod) };
 
     const completed = data.flatMap((d) =>
       d.steps.filter((s) => doneBy(s, q.period.end) && s.actualEnd! >= q.period.start).map((s) => ({ ...who(d.unit), step: stepNames[s.step][L], actualEnd: s.actualEnd })),
     );
-    const completedInPeriod: Figure = {
+    const completedInPeriod: LazyFigure = {
       ...D.completedInPeriod,
       area: 'steps',
       value: completed.length,
       columns: [...base, stepCol, { key: 'actualEnd', label: msg('Ngày hoàn thành', 'Completed on'), type: 'date' }],
-      rows: completed,
+      rows: () => completed,
     };
 
     const late = data.map((d) => ({ ...d, late: lateStepsOn(d.steps, q.asOf) })).filter((d) => d.late.length > 0);
-    const behindPlan: Figure = {
+    const behindPlan: LazyFigure = {
       ...D.behindPlan,
       area: 'steps',
       value: late.length,
@@ -104,17 +109,18 @@ export const stepsFigures: FigureProvider = {
         { key: 'plannedEnd', label: msg('Hạn theo kế hoạch', 'Planned end'), type: 'date' },
         { key: 'daysLate', label: msg('Số ngày chậm', 'Days late'), type: 'number' },
       ],
-      rows: late.map((d) => {
-        const s = d.late[0];
-        return {
-          ...who(d.unit),
-          slice: d.unit.region ?? 'none',
-          region: regionNames[d.unit.region ?? 'none'][L],
-          step: stepNames[s.step][L],
-          plannedEnd: s.plannedEnd,
-          daysLate: daysBetween(s.plannedEnd!, q.asOf),
-        };
-      }),
+      rows: () =>
+        late.map((d) => {
+          const s = d.late[0];
+          return {
+            ...who(d.unit),
+            slice: d.unit.region ?? 'none',
+            region: regionNames[d.unit.region ?? 'none'][L],
+            step: stepNames[s.step][L],
+            plannedEnd: s.plannedEnd,
+            daysLate: daysBetween(s.plannedEnd!, q.asOf),
+          };
+        }),
     };
 
     const horizon = addDays(q.today, 90);
@@ -124,12 +130,12 @@ export const stepsFigures: FigureProvider = {
         .map((s) => ({ ...who(d.unit), step: stepNames[s.step][L], plannedEnd: s.plannedEnd, daysLeft: daysBetween(q.today, s.plannedEnd!) })),
     );
     due.sort((a, b) => (a.plannedEnd ?? '').localeCompare(b.plannedEnd ?? '') || compareCodes(a.code, b.code));
-    const dueSoon: Figure = {
+    const dueSoon: LazyFigure = {
       ...D.dueSoon,
       area: 'steps',
       value: due.length,
       columns: [...base, stepCol, { key: 'plannedEnd', label: msg('Hạn', 'Due'), type: 'date' }, { key: 'daysLeft', label: msg('Còn (ngày)', 'Days left'), type: 'number' }],
-      rows: due,
+      rows: () => due,
     };
     return [byStep, declared, declaredShare, declaredInPeriod, completedInPeriod, behindPlan, dueSoon];
   },

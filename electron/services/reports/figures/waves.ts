@@ -2,7 +2,7 @@ import { daysBetween } from '../../../common/dates';
 import { wavesByUnit } from '../../units/waves';
 import { msg, stepNames } from './labels';
 import { lateStepsOn, stepsOfQuery, unitsOfQuery } from './scope';
-import type { Figure, FigureProvider } from './types';
+import type { FigureProvider, LazyFigure } from './types';
 
 const behindByWave = { key: 'waves.behindByWave', label: msg('Đơn vị chậm kế hoạch theo đợt triển khai', 'Behind-plan units by wave'), kind: 'count' } as const;
 const unitsByWave = { key: 'waves.unitsByWave', label: msg('Số đơn vị theo đợt triển khai', 'Units by rollout wave'), kind: 'count' } as const;
@@ -14,7 +14,7 @@ export const wavesFigures: FigureProvider = {
   area: 'waves',
   label: msg('Đợt triển khai', 'Rollout waves'),
   definitions: [unitsByWave, behindByWave],
-  compute(ctx, q): Figure[] {
+  compute(ctx, q): LazyFigure[] {
     const L = q.lang;
     const units = unitsOfQuery(ctx, q);
     const waveMap = wavesByUnit(ctx);
@@ -42,7 +42,7 @@ export const wavesFigures: FigureProvider = {
           { key: 'code', label: msg('Mã', 'Code') },
           { key: 'name', label: msg('Đơn vị', 'Unit') },
         ],
-        rows: membership.map((m) => ({ unitId: m.unit.id, slice: m.waveId || 'none', wave: m.wave, code: m.unit.code, name: m.unit.name })),
+        rows: () => membership.map((m) => ({ unitId: m.unit.id, slice: m.waveId || 'none', wave: m.wave, code: m.unit.code, name: m.unit.name })),
       },
       {
         ...behindByWave,
@@ -57,16 +57,17 @@ export const wavesFigures: FigureProvider = {
           { key: 'plannedEnd', label: msg('Hạn theo kế hoạch', 'Planned end'), type: 'date' },
           { key: 'daysLate', label: msg('Số ngày chậm', 'Days late'), type: 'number' },
         ],
-        rows: late.map((m) => ({
-          unitId: m.unit.id,
-          slice: m.waveId || 'none',
-          wave: m.wave,
-          code: m.unit.code,
-          name: m.unit.name,
-          step: stepNames[m.late.step][L],
-          plannedEnd: m.late.plannedEnd,
-          daysLate: daysBetween(m.late.plannedEnd!, q.asOf),
-        })),
+        rows: () =>
+          late.map((m) => ({
+            unitId: m.unit.id,
+            slice: m.waveId || 'none',
+            wave: m.wave,
+            code: m.unit.code,
+            name: m.unit.name,
+            step: stepNames[m.late.step][L],
+            plannedEnd: m.late.plannedEnd,
+            daysLate: daysBetween(m.late.plannedEnd!, q.asOf),
+          })),
       },
     ];
   },
