@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  actionAging,
+  actionCounts,
   deleteAction,
   deleteFinding,
   deleteInspection,
@@ -275,9 +275,10 @@ export const improvementApi = {
     z
       .object({ unitId: id.optional(), rootId: id.optional(), status: z.union([actionStatus, z.literal('not_closed')]).optional(), overdue: z.boolean().optional() })
       .strict(),
+    // The rows of the filter; the counts (aging, per status) over the whole scope, in SQL.
     (ctx, i) => {
-      const rows = listActions(ctx, i);
-      return { rows, aging: actionAging(rows) };
+      const { statuses, ...aging } = actionCounts(ctx, { unitId: i.unitId, rootId: i.rootId });
+      return { rows: listActions(ctx, i), aging, statuses };
     },
   ),
   'actions.open': mutation(
