@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   actionCounts,
+  actionScopeSql,
   deleteAction,
   deleteFinding,
   deleteInspection,
@@ -277,8 +278,9 @@ export const improvementApi = {
       .strict(),
     // The rows of the filter; the counts (aging, per status) over the whole scope, in SQL.
     (ctx, i) => {
-      const { statuses, ...aging } = actionCounts(ctx, { unitId: i.unitId, rootId: i.rootId });
-      return { rows: listActions(ctx, i), aging, statuses };
+      const scope = actionScopeSql(ctx, i);
+      const { statuses, ...aging } = actionCounts(ctx, scope);
+      return { rows: listActions(ctx, i, scope), aging, statuses };
     },
   ),
   'actions.open': mutation(

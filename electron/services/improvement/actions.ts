@@ -364,6 +364,13 @@ export interface ActionFilter {
 }
 
 const actionShape = rowShape(correctiveActions, 'a');
+/** What a list of actions shows (the board, a unit's page, the health checks): not the texts of the plan nor the row's bookkeeping. */
+const LIST_FIELDS = ['id', 'unitId', 'source', 'findingId', 'reviewId', 'title', 'owner', 'openedDate', 'dueDate', 'status', 'doneDate', 'verifiedBy', 'verifiedDate', 'effective'] as const;
+const LIST_COLUMNS = actionShape.select
+  .split(', ')
+  .filter((c) => LIST_FIELDS.some((f) => c.endsWith(` AS "${f}"`)))
+  .join(', ');
+export type ActionListFields = Pick<CorrectiveAction, (typeof LIST_FIELDS)[number]>;
 const CLOSED = `('done', 'verified')`;
 // Not closed, written as the statuses it keeps so that an index on open actions can serve it.
 const OPEN = `('open', 'in_progress')`;
@@ -379,11 +386,10 @@ const AGE_DAYS = `CAST(round(julianday(CASE WHEN a.status IN ${CLOSED} AND COALE
  * four fields of the finding that the list shows: the board of the whole
  * nation reads tens of thousands of actions.
  */
-export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
+export function listActions(ctx: ServiceContext, filter: ActionFilter = {}, scope: ScopeSql = actionScopeSql(ctx, filter)) {
   const onDate = today(ctx);
-  const where = ['a.deleted = 0'];
-  const params: unknown[] = [onDate];
-  scopeWhere(ctx, filter, where, params);
+  const where = ['a.deleted = 0', ...scope.where];
+  const params: unknown[] = [onDate, ...scope.params];
   if (filter.status === 'not_closed') where.push(`a.status IN ${OPEN}`);
   else if (filter.status) {
     where.push('a.status = ?');
@@ -393,11 +399,11 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
     where.push(`a.status IN ${OPEN} AND a.due_date < ?`);
     params.push(onDate);
   }
-  const sql = `SELECT ${actionShape.select}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
+  const sql = `SELECT ${LIST_COLUMNS}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
       COALESCE(f.procedure_code, '') AS procedureCode, f.audit_id AS auditId, ${AGE_DAYS} AS ageDays
     FROM corrective_actions a JOIN units u ON u.id = a.unit_id LEFT JOIN findings f ON f.id = a.finding_id
     WHERE ${where.join(' AND ')} ORDER BY a.due_date, a.rowid`;
-  const rows = cachedStatement(ctx.sqlite, sql).all(...params) as (CorrectiveAction & {
+  const rows = cachedStatement(ctx.sqlite, sql).all(...params) as (ActionListFields & {
     unitName: string;
     severity: Finding['severity'] | null;
     clause: string;
@@ -406,7 +412,8 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
     ageDays: number;
   })[];
   return rows.map((raw) => {
-    const r = actionShape.read(raw) as typeof raw & { ageBucket: AgeBucket; overdue: boolean; daysOverdue: number };
+    // Converts the fields that drizzle converts (effective: 0/1 → boolean); the others are as stored.
+    const r = actionShape.read(raw) as unknown as typeof raw & { ageBucket: AgeBucket; overdue: boolean; daysOverdue: number };
     const overdue = !isClosed(r.status) && r.dueDate < onDate;
     r.ageBucket = ageBucket(r.ageDays);
     r.overdue = overdue;
@@ -440,15 +447,6 @@ export function openActionsOf(ctx: ServiceContext, unitIds: string[]) {
   return rows as Required<(typeof rows)[number]>[];
 }
 
-// Counted from the index on (status, unit, due date, opened date) alone; the statuses are named so that it serves.
-const OPEN_COUNT_IN_UNITS = `SELECT count(*) AS open, coalesce(sum(a.due_date < ?), 0) AS overdue FROM corrective_actions a
-    WHERE a.deleted = 0 AND a.status IN ${OPEN} AND a.unit_id IN (SELECT value FROM json_each(?))`;
-
-/** How many actions of the given units are not closed today, and how many of those are past their due date. */
-export function openActionCounts(ctx: ServiceContext, unitIds: string[]): { open: number; overdue: number } {
-  return cachedStatement(ctx.sqlite, OPEN_COUNT_IN_UNITS).get(today(ctx), JSON.stringify(unitIds)) as { open: number; overdue: number };
-}
-
 export type ActionAging = ReturnType<typeof actionAging>;
 
 /** Open (not done) actions by age bucket, and how many are overdue. */
@@ -461,16 +459,36 @@ export function actionAging(rows: ActionRow[]) {
 
 export type ActionScope = Pick<ActionFilter, 'unitId' | 'rootId'>;
 
-/** The scope part of a list's WHERE clause (one unit, a unit and everything below it, or every unit). */
-function scopeWhere(ctx: ServiceContext, scope: ActionScope, where: string[], params: unknown[]): void {
+/** A scope resolved once per request: the terms it adds to a WHERE clause over `corrective_actions a`, and their parameters. */
+export interface ScopeSql {
+  where: string[];
+  params: unknown[];
+}
+
+const UNIT_COUNT = 'SELECT count(*) FROM units';
+const UNIT_EXISTS = 'SELECT 1 FROM units WHERE id = ?';
+
+/**
+ * One unit, a unit and everything below it, or every unit. The subtree of
+ * the root of the whole tree (headquarters' board) holds every unit, so it
+ * adds no term: every action is in it, and SQLite need not check 30,000
+ * actions against 700 units.
+ */
+export function actionScopeSql(ctx: ServiceContext, scope: ActionScope): ScopeSql {
+  const out: ScopeSql = { where: [], params: [] };
   if (scope.unitId) {
-    where.push('a.unit_id = ?');
-    params.push(scope.unitId);
+    out.where.push('a.unit_id = ?');
+    out.params.push(scope.unitId);
   }
   if (scope.rootId) {
-    where.push('a.unit_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(subtreeIds(ctx, scope.rootId)));
+    const ids = subtreeIds(ctx, scope.rootId);
+    const everyUnit = ids.length === cachedStatement(ctx.sqlite, UNIT_COUNT).pluck().get() && !!cachedStatement(ctx.sqlite, UNIT_EXISTS).get(scope.rootId);
+    if (!everyUnit) {
+      out.where.push('a.unit_id IN (SELECT value FROM json_each(?))');
+      out.params.push(JSON.stringify(ids));
+    }
   }
+  return out;
 }
 
 const AGE_OPEN = `CAST(round(julianday(?) - julianday(a.opened_date)) AS INTEGER)`;
@@ -483,11 +501,10 @@ const AGE_OPEN = `CAST(round(julianday(?) - julianday(a.opened_date)) AS INTEGER
  * date): the board of the whole nation no longer lists 30,000 actions to
  * count them.
  */
-export function actionCounts(ctx: ServiceContext, scope: ActionScope = {}): ActionAging & { statuses: Record<ActionStatus, number> } {
+export function actionCounts(ctx: ServiceContext, scope: ScopeSql): ActionAging & { statuses: Record<ActionStatus, number> } {
   const onDate = today(ctx);
-  const where = ['a.deleted = 0'];
-  const params: unknown[] = [];
-  scopeWhere(ctx, scope, where, params);
+  const where = ['a.deleted = 0', ...scope.where];
+  const params = scope.params;
   const open = cachedStatement(
     ctx.sqlite,
     `SELECT coalesce(sum(age <= 30), 0) AS b0, coalesce(sum(age > 30 AND age <= 60), 0) AS b1, coalesce(sum(age > 60 AND age <= 90), 0) AS b2,

@@ -74,7 +74,8 @@ describe('corrective actions: statuses, verification, aging and deadlines', () =
       if (status !== 'open') await call(router, 'actions.setStatus', { id: action.id, status: status === 'in_progress' ? 'in_progress' : 'done', doneDate: '2016-06-29' });
       if (status === 'verified') await call(router, 'actions.verify', { id: action.id, verifiedBy: 'An', verifiedDate: '2016-06-30', effective: true });
     }
-    for (const scope of [{}, { rootId: province.id }, { unitId: other }, { rootId: elsewhere }]) {
+    // Headquarters' board (the whole tree, read without a unit filter), a province, a district, another province.
+    for (const scope of [{}, { rootId: hq.id }, { rootId: province.id }, { unitId: other }, { rootId: elsewhere }]) {
       const every = listActions(ws, scope);
       const counts = { ...actionAging(every), statuses: Object.fromEntries(statuses.map((st) => [st, every.filter((r) => r.status === st).length])) };
       for (const [filter, expected] of [
@@ -88,6 +89,12 @@ describe('corrective actions: statuses, verification, aging and deadlines', () =
         expect({ ...aging, statuses: perStatus }).toEqual(counts);
       }
     }
+    expect(listActions(ws, { rootId: hq.id })).toHaveLength(24);
+    // A row carries what the list shows, not the plan's texts nor the row's bookkeeping.
+    expect(Object.keys(listActions(ws, {})[0]).sort()).toEqual(
+      ['ageBucket', 'ageDays', 'auditId', 'clause', 'daysOverdue', 'doneDate', 'dueDate', 'effective', 'findingId', 'id', 'openedDate', 'overdue', 'owner', 'procedureCode', 'reviewId', 'severity', 'source', 'status', 'title', 'unitId', 'unitName', 'verifiedBy', 'verifiedDate'],
+    );
+    expect(listActions(ws, { status: 'verified' }).map((r) => r.effective)).toEqual([true, true, true, true, true, true]);
     // The board of Hải Phòng counts its two districts only.
     expect((await call(router, 'actions.list', { rootId: province.id, status: 'not_closed' })).statuses).toEqual({ open: 4, in_progress: 4, done: 4, verified: 4 });
   });
