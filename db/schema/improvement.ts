@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncColumns } from './columns';
 
@@ -224,7 +225,13 @@ export const correctiveActions = sqliteTable(
     effective: integer('effective', { mode: 'boolean' }),
     verificationNote: text('verification_note').notNull().default(''),
   },
-  (t) => [index('corrective_actions_unit_idx').on(t.unitId), index('corrective_actions_finding_idx').on(t.findingId)],
+  (t) => [
+    index('corrective_actions_unit_idx').on(t.unitId),
+    index('corrective_actions_finding_idx').on(t.findingId),
+    // The action board and the dashboard: a scope's actions of one status (the open ones in due-date order once
+    // sorted, the closed ones only counted) without reading the rows; the aging counts read the dates from here too.
+    index('corrective_actions_status_idx').on(t.status, t.unitId, t.dueDate, t.openedDate).where(sql`deleted = 0`),
+  ],
 );
 
 /** The unit's quality policy as issued. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  actionAging,
+  actionCounts,
+  actionScopeSql,
   deleteAction,
   deleteFinding,
   deleteInspection,
@@ -275,9 +276,11 @@ export const improvementApi = {
     z
       .object({ unitId: id.optional(), rootId: id.optional(), status: z.union([actionStatus, z.literal('not_closed')]).optional(), overdue: z.boolean().optional() })
       .strict(),
+    // The rows of the filter; the counts (aging, per status) over the whole scope, in SQL.
     (ctx, i) => {
-      const rows = listActions(ctx, i);
-      return { rows, aging: actionAging(rows) };
+      const scope = actionScopeSql(ctx, i);
+      const { statuses, ...aging } = actionCounts(ctx, scope);
+      return { rows: listActions(ctx, i, scope), aging, statuses };
     },
   ),
   'actions.open': mutation(

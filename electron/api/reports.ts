@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { periodOf } from '../common/reports';
 import { today } from '../services/rules';
-import { computeFigure, computeFigures, figureDefinitions, figureQuery, missingAreas, unitColumnDefinitions } from '../services/reports/figures';
+import { computeFigure, dashboardFigures, figureDefinitions, figureQuery, missingAreas, unitColumnDefinitions } from '../services/reports/figures';
 import { officeId } from '../services/reports/figures/scope';
 import { computeSnapshot, reportDocument } from '../services/reports/document';
 import { exportReport, exportScores } from '../services/reports/export';
@@ -32,7 +32,8 @@ export const reportsApi = {
   'dashboard.get': query(z.object({ scope, period: period.optional(), lang }).strict(), (ctx, input) => {
     const p = input.period ?? yearToDate(ctx);
     const q = figureQuery(ctx, { scope: resolveScope(ctx, input.scope), period: { start: p.start, end: p.end }, lang: input.lang });
-    return { figures: computeFigures(ctx, q), missingAreas: missingAreas(), asOf: q.asOf, period: q.period, unitCount: q.unitIds.length };
+    // Values and slices only (and the first rows of the few figures the page lists): the drawer asks figures.get for the rows.
+    return { figures: dashboardFigures(ctx, q), missingAreas: missingAreas(), asOf: q.asOf, period: q.period, unitCount: q.unitIds.length };
   }),
   'figures.get': query(z.object({ key: requiredText(80), scope, period: period.optional(), lang }).strict(), (ctx, input) => {
     const p = input.period ?? yearToDate(ctx);

@@ -1,12 +1,22 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, ApiOutput, MethodName } from '../../electron/api';
 import { ApiError, call } from './client';
 
-/** Reads through the API; cached by method and input. */
-export function useApi<M extends MethodName>(method: M, input: ApiInput<M>, options: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: [method, input], queryFn: () => call(method, input), enabled: options.enabled });
+/**
+ * Reads through the API; cached by method and input. With `keepPrevious`, a
+ * new input keeps showing the previous answer until its own arrives
+ * (`isPlaceholderData` meanwhile): a filter asked of the server does not
+ * blank the page.
+ */
+export function useApi<M extends MethodName>(method: M, input: ApiInput<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+  return useQuery({
+    queryKey: [method, input],
+    queryFn: () => call(method, input),
+    enabled: options.enabled,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
 }
 
 /** The error's text in the reader's language. */

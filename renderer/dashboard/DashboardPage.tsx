@@ -155,13 +155,13 @@ export function DashboardPage() {
             )}
             {due && (
               <ChartCard title={`${t('dueList')} · ${due.value}`} onTitle={() => open(due.key)}>
-                {due.rows.length === 0 ? (
+                {!due.preview?.length ? (
                   <Text c="dimmed" size="sm">
                     {t('dueEmpty')}
                   </Text>
                 ) : (
                   <Stack gap={6}>
-                    {due.rows.slice(0, 6).map((r) => (
+                    {due.preview.map((r) => (
                       <div key={`${r.unitId}-${r.step}`}>
                         <Group justify="space-between" wrap="nowrap" gap="xs">
                           <Anchor size="sm" onClick={() => open(due.key)} lineClamp={1} fw={500}>

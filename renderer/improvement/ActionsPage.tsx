@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isClosedStatus } from './status';
+import type { ApiInput } from '../../electron/api';
 import { useApi } from '../api/hooks';
 import { PageHeader } from '../components/PageHeader';
 import { VerifyModal } from './forms';
@@ -9,16 +9,26 @@ import { ActionsTable, type ActionRow, noClip } from './parts';
 
 type Filter = 'not_closed' | 'overdue' | 'done' | 'all';
 
-/** The corrective-action board: aging of open actions, filters, and the actions themselves. */
+/** What each filter asks the server for: the board lists only those rows (the whole nation holds ~30,000 actions). */
+const request: Record<Filter, ApiInput<'actions.list'>> = {
+  not_closed: { status: 'not_closed' },
+  overdue: { overdue: true },
+  done: { status: 'done' },
+  all: {},
+};
+
+/**
+ * The corrective-action board: aging of open actions and the count per
+ * status over every action, then the actions of the chosen filter (search,
+ * sort and Excel export work on those rows).
+ */
 export function ActionsPage() {
   const { t } = useTranslation('improvement');
   const [filter, setFilter] = useState<Filter>('not_closed');
   const [verifying, setVerifying] = useState<ActionRow | null>(null);
-  const data = useApi('actions.list', {}).data;
+  const { data, isPlaceholderData } = useApi('actions.list', request[filter], { keepPrevious: true });
   if (!data) return <Loader />;
-  const rows = data.rows.filter((r) =>
-    filter === 'all' ? true : filter === 'overdue' ? r.overdue : filter === 'done' ? r.status === 'done' : !isClosedStatus(r.status),
-  );
+  const total = Object.values(data.statuses).reduce((s, n) => s + n, 0);
   return (
     <Stack gap="md">
       <PageHeader title={t('actions.title')} subtitle={t('actions.subtitle')} />
@@ -54,11 +64,12 @@ export function ActionsPage() {
         </Card>
       </SimpleGrid>
       <ActionsTable
-        rows={rows}
+        rows={data.rows}
         showUnit
         onVerify={setVerifying}
         exportName={t('actions.export')}
-        empty={data.rows.length ? t('actions.noneInFilter') : undefined}
+        empty={total ? t('actions.noneInFilter') : undefined}
+        loading={isPlaceholderData}
         toolbar={
           <SegmentedControl
             value={filter}
@@ -68,11 +79,11 @@ export function ActionsPage() {
           />
         }
       />
-      {data.rows.length > 0 && (
-        <Group gap="xs">
+      {total > 0 && (
+        <Group gap="xs" data-testid="actions-statuses">
           {(['open', 'in_progress', 'done', 'verified'] as const).map((s) => (
             <Badge key={s} variant="outline" tt="none" styles={noClip}>
-              {t(`actions.statuses.${s}`)}: {data.rows.filter((r) => r.status === s).length}
+              {t(`actions.statuses.${s}`)}: {data.statuses[s]}
             </Badge>
           ))}
         </Group>

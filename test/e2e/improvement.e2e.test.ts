@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordFinding, setActionStatus } from '../../electron/services/improvement/actions';
 import { planAudit } from '../../electron/services/improvement/audits';
 import { recordCertificate } from '../../electron/services/improvement/certification';
 import { type E2eApp, startApp } from '../support/e2e';
@@ -142,5 +145,50 @@ describe('internal audit → nonconformity → corrective action → unit health
     await page.getByText('Corrective action board').waitFor();
     await app.screenshot('improvement-actions-en');
     await page.getByText('Tiếng Việt').click();
+  });
+
+  it('lists the chosen filter’s actions (asked of the server), counts every action, and exports what it lists', async () => {
+    const { page, ws } = app;
+    const office = ws.sqlite.prepare("select id from units where code = '31'").get() as { id: string };
+    const year = new Date().getFullYear();
+    // Six complaints: three overdue, two not yet due, one done and awaiting verification.
+    const about = ['', 'thu bảo hiểm', 'cấp sổ thẻ', 'chế độ ốm đau', 'thai sản', 'hưu trí', 'tử tuất'];
+    ws.sqlite.transaction(() => {
+      for (let i = 1; i <= 6; i++) {
+        const opened = `${year - 1}-03-0${i}`;
+        const { action } = recordFinding(ws, {
+          source: 'complaint',
+          unitId: office.id,
+          severity: 'minor',
+          procedureCode: 'THU.02',
+          description: `Khiếu nại về ${about[i]}: trả kết quả chậm`,
+          foundDate: opened,
+          correctiveAction: { owner: 'Phòng Thu', openedDate: opened, dueDate: i <= 3 ? `${year - 1}-05-01` : `${year + 1}-01-31` },
+        });
+        if (i === 6) setActionStatus(ws, action!.id, 'done', `${year - 1}-04-01`);
+      }
+    })();
+    await page.reload(); // written beside the app: the page's cached answers predate them
+    await page.getByRole('link', { name: 'Hành động khắc phục' }).click();
+    await page.getByText('Bảng hành động khắc phục').waitFor();
+    const table = page.getByTestId('actions-table');
+    // Not done (the default): five rows; the counts cover all seven actions, the one verified earlier included.
+    await table.getByText('5 dòng').waitFor();
+    expect(await page.getByTestId('overdue-count').innerText()).toBe('3');
+    expect(await page.getByTestId('actions-statuses').innerText()).toMatch(/Mở: 5.*Đang thực hiện: 0.*Đã hoàn thành: 1.*Đã xác nhận: 1/s);
+    await page.getByTestId('actions-filter').getByText('Quá hạn').click();
+    await table.getByText('3 dòng').waitFor();
+    await app.screenshot('improvement-actions-overdue');
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const titles = wb.worksheets[0].getColumn(2).values.slice(2).map(String).sort();
+    expect(titles).toEqual([1, 2, 3].map((i) => `Khiếu nại về ${about[i]}: trả kết quả chậm`).sort());
+    // Search narrows the filter's rows on the page.
+    await table.getByRole('textbox').fill('so the');
+    await table.getByText('1 / 3 dòng').waitFor();
+    await table.getByRole('textbox').fill('');
+    await page.getByTestId('actions-filter').getByText('Tất cả').click();
+    await table.getByText('7 dòng').waitFor();
   });
 });

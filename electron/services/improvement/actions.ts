@@ -364,6 +364,13 @@ export interface ActionFilter {
 }
 
 const actionShape = rowShape(correctiveActions, 'a');
+/** What a list of actions shows (the board, a unit's page, the health checks): not the texts of the plan nor the row's bookkeeping. */
+const LIST_FIELDS = ['id', 'unitId', 'source', 'findingId', 'reviewId', 'title', 'owner', 'openedDate', 'dueDate', 'status', 'doneDate', 'verifiedBy', 'verifiedDate', 'effective'] as const;
+const LIST_COLUMNS = actionShape.select
+  .split(', ')
+  .filter((c) => LIST_FIELDS.some((f) => c.endsWith(` AS "${f}"`)))
+  .join(', ');
+export type ActionListFields = Pick<CorrectiveAction, (typeof LIST_FIELDS)[number]>;
 const CLOSED = `('done', 'verified')`;
 // Not closed, written as the statuses it keeps so that an index on open actions can serve it.
 const OPEN = `('open', 'in_progress')`;
@@ -379,18 +386,10 @@ const AGE_DAYS = `CAST(round(julianday(CASE WHEN a.status IN ${CLOSED} AND COALE
  * four fields of the finding that the list shows: the board of the whole
  * nation reads tens of thousands of actions.
  */
-export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
+export function listActions(ctx: ServiceContext, filter: ActionFilter = {}, scope: ScopeSql = actionScopeSql(ctx, filter)) {
   const onDate = today(ctx);
-  const where = ['a.deleted = 0'];
-  const params: unknown[] = [onDate];
-  if (filter.unitId) {
-    where.push('a.unit_id = ?');
-    params.push(filter.unitId);
-  }
-  if (filter.rootId) {
-    where.push('a.unit_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(subtreeIds(ctx, filter.rootId)));
-  }
+  const where = ['a.deleted = 0', ...scope.where];
+  const params: unknown[] = [onDate, ...scope.params];
   if (filter.status === 'not_closed') where.push(`a.status IN ${OPEN}`);
   else if (filter.status) {
     where.push('a.status = ?');
@@ -400,11 +399,11 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
     where.push(`a.status IN ${OPEN} AND a.due_date < ?`);
     params.push(onDate);
   }
-  const sql = `SELECT ${actionShape.select}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
+  const sql = `SELECT ${LIST_COLUMNS}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
       COALESCE(f.procedure_code, '') AS procedureCode, f.audit_id AS auditId, ${AGE_DAYS} AS ageDays
     FROM corrective_actions a JOIN units u ON u.id = a.unit_id LEFT JOIN findings f ON f.id = a.finding_id
     WHERE ${where.join(' AND ')} ORDER BY a.due_date, a.rowid`;
-  const rows = cachedStatement(ctx.sqlite, sql).all(...params) as (CorrectiveAction & {
+  const rows = cachedStatement(ctx.sqlite, sql).all(...params) as (ActionListFields & {
     unitName: string;
     severity: Finding['severity'] | null;
     clause: string;
@@ -413,7 +412,8 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}) {
     ageDays: number;
   })[];
   return rows.map((raw) => {
-    const r = actionShape.read(raw) as typeof raw & { ageBucket: AgeBucket; overdue: boolean; daysOverdue: number };
+    // Converts the fields that drizzle converts (effective: 0/1 → boolean); the others are as stored.
+    const r = actionShape.read(raw) as unknown as typeof raw & { ageBucket: AgeBucket; overdue: boolean; daysOverdue: number };
     const overdue = !isClosed(r.status) && r.dueDate < onDate;
     r.ageBucket = ageBucket(r.ageDays);
     r.overdue = overdue;
@@ -447,12 +447,85 @@ export function openActionsOf(ctx: ServiceContext, unitIds: string[]) {
   return rows as Required<(typeof rows)[number]>[];
 }
 
+export type ActionAging = ReturnType<typeof actionAging>;
+
 /** Open (not done) actions by age bucket, and how many are overdue. */
 export function actionAging(rows: ActionRow[]) {
   const buckets: Record<AgeBucket, number> = { '0-30': 0, '31-60': 0, '61-90': 0, '90+': 0 };
   const open = rows.filter((r) => !isClosed(r.status));
   for (const r of open) buckets[r.ageBucket]++;
   return { buckets, open: open.length, overdue: open.filter((r) => r.overdue).length, awaitingVerification: rows.filter((r) => r.status === 'done').length };
+}
+
+export type ActionScope = Pick<ActionFilter, 'unitId' | 'rootId'>;
+
+/** A scope resolved once per request: the terms it adds to a WHERE clause over `corrective_actions a`, and their parameters. */
+export interface ScopeSql {
+  where: string[];
+  params: unknown[];
+}
+
+const UNIT_COUNT = 'SELECT count(*) FROM units';
+const UNIT_EXISTS = 'SELECT 1 FROM units WHERE id = ?';
+
+/**
+ * One unit, a unit and everything below it, or every unit. The subtree of
+ * the root of the whole tree (headquarters' board) holds every unit, so it
+ * adds no term: every action is in it, and SQLite need not check 30,000
+ * actions against 700 units.
+ */
+export function actionScopeSql(ctx: ServiceContext, scope: ActionScope): ScopeSql {
+  const out: ScopeSql = { where: [], params: [] };
+  if (scope.unitId) {
+    out.where.push('a.unit_id = ?');
+    out.params.push(scope.unitId);
+  }
+  if (scope.rootId) {
+    const ids = subtreeIds(ctx, scope.rootId);
+    const everyUnit = ids.length === cachedStatement(ctx.sqlite, UNIT_COUNT).pluck().get() && !!cachedStatement(ctx.sqlite, UNIT_EXISTS).get(scope.rootId);
+    if (!everyUnit) {
+      out.where.push('a.unit_id IN (SELECT value FROM json_each(?))');
+      out.params.push(JSON.stringify(ids));
+    }
+  }
+  return out;
+}
+
+const AGE_OPEN = `CAST(round(julianday(?) - julianday(a.opened_date)) AS INTEGER)`;
+
+/**
+ * What the action board counts over its whole scope, whichever filter lists
+ * the rows: the open (not done) actions by age bucket, the overdue ones, those
+ * awaiting verification (actionAging's figures), and the actions per status.
+ * Two statements that read only the index on (status, unit, due date, opened
+ * date): the board of the whole nation no longer lists 30,000 actions to
+ * count them.
+ */
+export function actionCounts(ctx: ServiceContext, scope: ScopeSql): ActionAging & { statuses: Record<ActionStatus, number> } {
+  const onDate = today(ctx);
+  const where = ['a.deleted = 0', ...scope.where];
+  const params = scope.params;
+  const open = cachedStatement(
+    ctx.sqlite,
+    `SELECT coalesce(sum(age <= 30), 0) AS b0, coalesce(sum(age > 30 AND age <= 60), 0) AS b1, coalesce(sum(age > 60 AND age <= 90), 0) AS b2,
+       coalesce(sum(age > 90), 0) AS b3, count(*) AS open, coalesce(sum(due_date < ?), 0) AS overdue
+     FROM (SELECT ${AGE_OPEN} AS age, a.due_date FROM corrective_actions a WHERE ${where.join(' AND ')} AND a.status IN ${OPEN})`,
+  ).get(onDate, onDate, ...params) as { b0: number; b1: number; b2: number; b3: number; open: number; overdue: number };
+  const statuses: Record<ActionStatus, number> = { open: 0, in_progress: 0, done: 0, verified: 0 };
+  const perStatus = cachedStatement(
+    ctx.sqlite,
+    `SELECT a.status, count(*) FROM corrective_actions a WHERE ${where.join(' AND ')} AND a.status IN ('open', 'in_progress', 'done', 'verified') GROUP BY a.status`,
+  )
+    .raw()
+    .all(...params) as [ActionStatus, number][];
+  for (const [status, n] of perStatus) statuses[status] = n;
+  return {
+    buckets: { '0-30': open.b0, '31-60': open.b1, '61-90': open.b2, '90+': open.b3 },
+    open: open.open,
+    overdue: open.overdue,
+    awaitingVerification: statuses.done,
+    statuses,
+  };
 }
 
 /** Findings of a unit from any source, with their actions. */

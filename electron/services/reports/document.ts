@@ -2,7 +2,7 @@ import { formatVnDate } from '../../common/dates';
 import { documentDateLine, formatNumber, periodLabel } from '../../common/reports';
 import type { ServiceContext } from '../context';
 import { getUnit, type Unit } from '../units/units';
-import { computeFigures, figureQuery, unitTable } from './figures';
+import { computeFigureValues, figureQuery, unitTable } from './figures';
 import type { CellValue, Figure } from './figures/types';
 import { getReport, type Report, sectionsOf } from './reports';
 import { getTemplate } from './templates';
@@ -67,7 +67,8 @@ function scopeLine(scopeUnit: Unit, mode: Report['scopeMode'], count: number): s
 export function computeSnapshot(ctx: ServiceContext, report: Report): ReportSnapshot {
   const template = getTemplate(ctx, report.templateId);
   const q = figureQuery(ctx, { scope: { mode: report.scopeMode, unitId: report.scopeUnitId }, period: { start: report.periodStart, end: report.periodEnd }, lang: 'vi' });
-  const figures = computeFigures(ctx, q, template.figures.map((f) => f.key));
+  // A report prints each figure's value, not the rows behind it.
+  const figures = computeFigureValues(ctx, q, template.figures.map((f) => f.key));
   const table = unitTable(ctx, q, template.unitColumns);
   return {
     figures: figures.map((f, i) => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actionAging, listActions } from '../../../electron/services/improvement/actions';
 import { call } from '../../support/workspace';
 import { changes, codeOf, district } from './helpers';
 
@@ -55,6 +56,47 @@ describe('corrective actions: statuses, verification, aging and deadlines', () =
     expect(rows.find((r: any) => r.id === closed.id)).toMatchObject({ ageDays: 20, overdue: false }); // age stops when done
     const overdue = (await call(router, 'actions.list', { unitId, overdue: true })).rows;
     expect(overdue.map((r: any) => [r.ageDays, r.daysOverdue])).toEqual([[51, 29]]);
+  });
+
+  it('lists only the filter’s actions while counting over the whole scope, as listing everything would', async () => {
+    const { ws, router, unitId, province } = await district('2016-06-30');
+    const other = (await call(router, 'units.create', { code: '3103', name: 'BHXH quận Lê Chân', type: 'district', parentId: province.id })).id;
+    const [hq] = await call(router, 'units.list', { type: 'hq' });
+    const elsewhere = (await call(router, 'units.create', { code: '48', name: 'BHXH thành phố Đà Nẵng', type: 'province', parentId: hq.id })).id;
+    // Actions of every status and age, in two districts of Hải Phòng and another province.
+    const statuses = ['open', 'in_progress', 'done', 'verified'];
+    for (let i = 0; i < 24; i++) {
+      const unit = [unitId, other, elsewhere][i % 3];
+      const opened = `2016-0${1 + (i % 6)}-${String(1 + ((i * 7) % 27)).padStart(2, '0')}`;
+      const due = `2016-0${2 + (i % 6) + (i % 3)}-28`;
+      const { action } = await call(router, 'findings.record', { ...complaint(unit, { foundDate: opened }), correctiveAction: { owner: 'Lan', dueDate: due, openedDate: opened } });
+      const status = statuses[(i * 3) % 4];
+      if (status !== 'open') await call(router, 'actions.setStatus', { id: action.id, status: status === 'in_progress' ? 'in_progress' : 'done', doneDate: '2016-06-29' });
+      if (status === 'verified') await call(router, 'actions.verify', { id: action.id, verifiedBy: 'An', verifiedDate: '2016-06-30', effective: true });
+    }
+    // Headquarters' board (the whole tree, read without a unit filter), a province, a district, another province.
+    for (const scope of [{}, { rootId: hq.id }, { rootId: province.id }, { unitId: other }, { rootId: elsewhere }]) {
+      const every = listActions(ws, scope);
+      const counts = { ...actionAging(every), statuses: Object.fromEntries(statuses.map((st) => [st, every.filter((r) => r.status === st).length])) };
+      for (const [filter, expected] of [
+        [{ status: 'not_closed' }, every.filter((r) => r.status === 'open' || r.status === 'in_progress')],
+        [{ overdue: true }, every.filter((r) => r.overdue)],
+        [{ status: 'done' }, every.filter((r) => r.status === 'done')],
+        [{}, every],
+      ] as const) {
+        const { rows, aging, statuses: perStatus } = await call(router, 'actions.list', { ...scope, ...filter });
+        expect(rows).toEqual(expected);
+        expect({ ...aging, statuses: perStatus }).toEqual(counts);
+      }
+    }
+    expect(listActions(ws, { rootId: hq.id })).toHaveLength(24);
+    // A row carries what the list shows, not the plan's texts nor the row's bookkeeping.
+    expect(Object.keys(listActions(ws, {})[0]).sort()).toEqual(
+      ['ageBucket', 'ageDays', 'auditId', 'clause', 'daysOverdue', 'doneDate', 'dueDate', 'effective', 'findingId', 'id', 'openedDate', 'overdue', 'owner', 'procedureCode', 'reviewId', 'severity', 'source', 'status', 'title', 'unitId', 'unitName', 'verifiedBy', 'verifiedDate'],
+    );
+    expect(listActions(ws, { status: 'verified' }).map((r) => r.effective)).toEqual([true, true, true, true, true, true]);
+    // The board of Hải Phòng counts its two districts only.
+    expect((await call(router, 'actions.list', { rootId: province.id, status: 'not_closed' })).statuses).toEqual({ open: 4, in_progress: 4, done: 4, verified: 4 });
   });
 
   it('limits an action after an inspection to two months from the minutes, and defaults to that deadline', async () => {

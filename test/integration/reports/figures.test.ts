@@ -9,6 +9,8 @@ describe('figures from known data', () => {
   it('counts the province and its five districts for 2025 exactly', async () => {
     const { router } = await reportsFixture();
     const d = await call(router, 'dashboard.get', { scope: { mode: 'subtree' }, period: YEAR_2025 });
+    // The dashboard receives numbers; the rows behind a figure come from figures.get.
+    const rows = async (key: string) => (await call(router, 'figures.get', { key, scope: { mode: 'subtree' }, period: YEAR_2025 })).rows;
     expect(d.asOf).toBe('2025-12-31');
     expect(d.unitCount).toBe(6);
     const f = d.figures;
@@ -16,9 +18,9 @@ describe('figures from known data', () => {
     expect(value(f, 'units.withTeam').value).toBe(1);
     const byStep = value(f, 'steps.byStep');
     expect(Object.fromEntries(byStep.slices.map((s: any) => [s.key, s.value]))).toEqual({ '1': 1, '2': 1, '3': 1, '4': 3, '5': 0 });
-    expect(byStep.rows.find((r: any) => r.code === '3103').currentStep).toBe('Bước 2 – Áp dụng');
+    expect((await rows('steps.byStep')).find((r: any) => r.code === '3103').currentStep).toBe('Bước 2 – Áp dụng');
     expect(value(f, 'steps.declared').value).toBe(3);
-    expect(value(f, 'steps.declared').rows.map((r: any) => [r.code, r.declaredOn])).toEqual([
+    expect((await rows('steps.declared')).map((r: any) => [r.code, r.declaredOn])).toEqual([
       ['31', '2025-09-10'],
       ['3101', '2025-10-15'],
       ['3105', '2024-09-01'],
@@ -30,7 +32,7 @@ describe('figures from known data', () => {
     expect(value(f, 'steps.completedInPeriod').value).toBe(9);
     const behind = value(f, 'steps.behindPlan');
     expect(behind.value).toBe(2);
-    expect(behind.rows.map((r: any) => [r.code, r.plannedEnd, r.daysLate])).toEqual([
+    expect((await rows('steps.behindPlan')).map((r: any) => [r.code, r.plannedEnd, r.daysLate])).toEqual([
       ['3102', '2025-09-30', 92],
       ['3103', '2025-06-30', 184],
     ]);
@@ -38,8 +40,12 @@ describe('figures from known data', () => {
     // Due within 90 days of today (15/02/2026): step 4 of the four units planned to 31/03/2026.
     const due = value(f, 'steps.dueSoon');
     expect(due.value).toBe(4);
-    expect(due.rows.map((r: any) => r.code).sort()).toEqual(['31', '3101', '3102', '3103']);
-    expect(due.rows[0].daysLeft).toBe(44);
+    expect((await rows('steps.dueSoon')).map((r: any) => r.code).sort()).toEqual(['31', '3101', '3102', '3103']);
+    // The dashboard lists the first steps falling due beside the number, and carries no other rows.
+    expect(due.preview.map((r: any) => r.code)).toEqual((await rows('steps.dueSoon')).map((r: any) => r.code));
+    expect(due.preview[0].daysLeft).toBe(44);
+    expect(f.filter((x: any) => 'rows' in x || 'columns' in x)).toEqual([]);
+    expect(f.filter((x: any) => x.preview).map((x: any) => x.key)).toEqual(['steps.dueSoon']);
     const waves = value(f, 'waves.behindByWave');
     expect(waves.value).toBe(2);
     expect(waves.slices.map((s: any) => [s.label.vi, s.value])).toEqual([
@@ -53,11 +59,13 @@ describe('figures from known data', () => {
 
   it('reads the past as it was: on 30/06/2025 only 3105 had declared and nobody was late yet', async () => {
     const { router } = await reportsFixture();
-    const f = (await call(router, 'dashboard.get', { scope: { mode: 'subtree' }, period: { start: '2025-01-01', end: '2025-06-30' } })).figures;
+    const h1 = { start: '2025-01-01', end: '2025-06-30' };
+    const f = (await call(router, 'dashboard.get', { scope: { mode: 'subtree' }, period: h1 })).figures;
     expect(Object.fromEntries(value(f, 'steps.byStep').slices.map((s: any) => [s.key, s.value]))).toEqual({ '1': 1, '2': 2, '3': 2, '4': 1, '5': 0 });
     expect(value(f, 'steps.declared').value).toBe(1);
     // Step 2 of 3102 and 3103 is planned for 30/06 itself: due that day, not late yet.
-    expect(value(f, 'steps.behindPlan').rows.map((r: any) => r.code)).toEqual([]);
+    expect(value(f, 'steps.behindPlan').value).toBe(0);
+    expect((await call(router, 'figures.get', { key: 'steps.behindPlan', scope: { mode: 'subtree' }, period: h1 })).rows).toEqual([]);
   });
 
   it('narrows to one office or one unit, and drills into a single figure', async () => {

@@ -31,11 +31,29 @@ describe('training figures and the training criterion', () => {
     const fig = (k: string) => d.figures.find((f: any) => f.key === k);
     expect(fig('training.coverage')).toMatchObject({ value: 60, part: { numerator: 3, denominator: 5 } });
     expect(fig('training.peopleMissing').value).toBe(1);
-    expect(fig('training.peopleMissing').rows[0]).toMatchObject({ fullName: 'Phạm Văn Cường', missing: 'Nhận thức chung về ISO 9001; Viết tài liệu, xây dựng quy trình' });
+    const lacking = await call(router, 'figures.get', { key: 'training.peopleMissing', scope: { mode: 'subtree' }, period: YEAR_2025 });
+    expect(lacking.rows).toHaveLength(1);
+    expect(lacking.rows[0]).toMatchObject({ fullName: 'Phạm Văn Cường', missing: 'Nhận thức chung về ISO 9001; Viết tài liệu, xây dựng quy trình' });
     expect(fig('training.trainedInPeriod').value).toBe(3);
     // The first half of 2025 saw only the awareness course.
     const h1 = await call(router, 'figures.get', { key: 'training.trainedInPeriod', scope: { mode: 'subtree' }, period: { start: '2025-01-01', end: '2025-06-30' } });
     expect(h1.value).toBe(2);
+  });
+
+  it('counts again as soon as training rows change (the coverage is kept only while nothing is written)', async () => {
+    const { router, ids } = await withTraining();
+    const coverage = async () => (await call(router, 'dashboard.get', { scope: { mode: 'subtree' }, period: YEAR_2025 })).figures.filter((f: any) => f.area === 'training');
+    expect((await coverage()).map((f: any) => f.value)).toEqual([60, 1, 3]);
+    expect((await coverage()).map((f: any) => f.value)).toEqual([60, 1, 3]);
+    // A new member needs both courses: 3 of 7 required courses held, two people lacking one.
+    await call(router, 'training.staff.create', { unitId: ids['3102'], fullName: 'Đỗ Thị Dung', isoRole: 'member' });
+    expect((await coverage()).map((f: any) => [f.value, f.part?.numerator, f.part?.denominator])).toEqual([
+      [42.9, 3, 7],
+      [2, undefined, undefined],
+      [3, undefined, undefined],
+    ]);
+    const unitTable = await call(router, 'figures.get', { key: 'training.coverage', scope: { mode: 'subtree' }, period: YEAR_2025 });
+    expect(unitTable.rows.find((r: any) => r.code === '3102')).toMatchObject({ staff: 2, peopleMissing: 2, coverage: 0 });
   });
 
   it('scores the training criterion from the matrix, with evidence', async () => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { bundlesReceived, bundlesSent } from '../../../../db/schema';
 import { msg } from './labels';
-import type { Figure, FigureProvider } from './types';
+import type { FigureProvider, LazyFigure } from './types';
 
 const sent = { key: 'bundles.sent', label: msg('Gói dữ liệu đã gửi trong kỳ', 'Bundles sent in the period'), kind: 'count' } as const;
 const received = { key: 'bundles.received', label: msg('Gói dữ liệu đã nhận trong kỳ', 'Bundles received in the period'), kind: 'count' } as const;
@@ -15,7 +15,7 @@ export const exchangeFigures: FigureProvider = {
   area: 'exchange',
   label: msg('Trao đổi dữ liệu', 'Data exchange'),
   definitions: [sent, received],
-  compute(ctx, q): Figure[] {
+  compute(ctx, q): LazyFigure[] {
     const from = `${q.period.start}T00:00:00`;
     const to = `${q.period.end}T23:59:59.999Z`;
     const out = ctx.db
@@ -41,7 +41,7 @@ export const exchangeFigures: FigureProvider = {
           { key: 'kind', label: msg('Loại', 'Kind') },
           { key: 'acknowledgedAt', label: msg('Ngày cấp trên xác nhận', 'Acknowledged'), type: 'date' },
         ],
-        rows: out.map((b) => ({ sequence: b.sequence, createdAt: b.createdAt.slice(0, 10), kind: b.kind, acknowledgedAt: b.acknowledgedAt?.slice(0, 10) ?? null })),
+        rows: () => out.map((b) => ({ sequence: b.sequence, createdAt: b.createdAt.slice(0, 10), kind: b.kind, acknowledgedAt: b.acknowledgedAt?.slice(0, 10) ?? null })),
       },
       {
         ...received,
@@ -52,7 +52,7 @@ export const exchangeFigures: FigureProvider = {
           { key: 'sequence', label: msg('Số gói', 'Sequence'), type: 'number' },
           { key: 'receivedAt', label: msg('Ngày nhận', 'Received'), type: 'date' },
         ],
-        rows: inbound.map((b) => ({ unitId: b.issuerUnitId, issuer: b.issuerCode, sequence: b.sequence, receivedAt: b.receivedAt.slice(0, 10) })),
+        rows: () => inbound.map((b) => ({ unitId: b.issuerUnitId, issuer: b.issuerCode, sequence: b.sequence, receivedAt: b.receivedAt.slice(0, 10) })),
       },
     ];
   },

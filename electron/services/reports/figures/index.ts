@@ -5,7 +5,7 @@ import { today } from '../../rules';
 import { msg } from './labels';
 import { rememberUnits, unitsInScope } from './scope';
 import { stepsFigures } from './steps';
-import type { CellValue, Figure, FigureDefinition, FigureProvider, FigureQuery, Scope, UnitColumnDefinition } from './types';
+import type { CellValue, Figure, FigureDefinition, FigureProvider, FigureQuery, FigureRow, FigureValue, LazyFigure, Scope, UnitColumnDefinition } from './types';
 import { trainingFigures } from './training';
 import { exchangeFigures } from './exchange';
 import { improvementFigures } from './improvement';
@@ -29,8 +29,9 @@ export type * from './types';
  *     "nonconformities.opened" / ".closed", "inspections.done".
  *   - exchange (issue 6): `exchangeFigures` in ./exchange.ts —
  *     "bundles.lastSent", "bundles.lastReceived".
- * Write the provider against ./types.ts (return rows behind every figure, with
- * `unitId` on rows that are about a unit), then add it to `figureProviders`
+ * Write the provider against ./types.ts (the value of every figure, and a
+ * function building the rows behind it, with `unitId` on rows that are about
+ * a unit), then add it to `figureProviders`
  * below. The dashboard shows a placeholder for every area in `expectedAreas`
  * that has no provider yet, and the report template picker lists its
  * definitions as soon as it is registered.
@@ -86,11 +87,28 @@ export function figureQuery(ctx: ServiceContext, req: FigureRequest): FigureQuer
   return q;
 }
 
-/** Every figure of every provider (optionally only the given keys, in that order). */
-export function computeFigures(ctx: ServiceContext, q: FigureQuery, keys?: string[]): Figure[] {
-  const all = figureProviders.flatMap((p) => p.compute(ctx, q));
+/** The providers that compute the given keys (all of them without keys): a drill-down runs one provider, not seven. */
+function providersOf(keys?: string[]): FigureProvider[] {
+  return keys ? figureProviders.filter((p) => p.definitions.some((d) => keys.includes(d.key))) : figureProviders;
+}
+
+/** The figures (optionally only the given keys, in that order), rows still unbuilt. */
+function lazyFigures(ctx: ServiceContext, q: FigureQuery, keys?: string[]): LazyFigure[] {
+  const all = providersOf(keys).flatMap((p) => p.compute(ctx, q));
   if (!keys) return all;
-  return keys.map((k) => all.find((f) => f.key === k)).filter((f): f is Figure => !!f);
+  return keys.map((k) => all.find((f) => f.key === k)).filter((f): f is LazyFigure => !!f);
+}
+
+const valueOf = ({ columns: _columns, rows: _rows, ...value }: LazyFigure): FigureValue => value;
+
+/** Values of every figure (optionally only the given keys, in that order), without the rows behind them. */
+export function computeFigureValues(ctx: ServiceContext, q: FigureQuery, keys?: string[]): FigureValue[] {
+  return lazyFigures(ctx, q, keys).map(valueOf);
+}
+
+/** Every figure with the rows behind it (optionally only the given keys, in that order). */
+export function computeFigures(ctx: ServiceContext, q: FigureQuery, keys?: string[]): Figure[] {
+  return lazyFigures(ctx, q, keys).map((f) => ({ ...valueOf(f), columns: f.columns, rows: f.rows() }));
 }
 
 /** One figure with the rows behind it (drill-down); NOT_FOUND for an unknown key. */
@@ -100,11 +118,24 @@ export function computeFigure(ctx: ServiceContext, q: FigureQuery, key: string):
   return f;
 }
 
+/** Figures whose first rows the dashboard lists beside the number, and how many (the steps falling due). */
+const DASHBOARD_PREVIEWS: Record<string, number> = { 'steps.dueSoon': 6 };
+
+export type DashboardFigure = FigureValue & { preview?: FigureRow[] };
+
+/** What the dashboard shows: every figure's value and slices, and the first rows of the few it lists. */
+export function dashboardFigures(ctx: ServiceContext, q: FigureQuery): DashboardFigure[] {
+  return lazyFigures(ctx, q).map((f) => {
+    const n = DASHBOARD_PREVIEWS[f.key];
+    return n ? { ...valueOf(f), preview: f.rows().slice(0, n) } : valueOf(f);
+  });
+}
+
 /** The per-unit table of a report: one row per unit in scope, with the chosen columns. */
 export function unitTable(ctx: ServiceContext, q: FigureQuery, columns: string[]): { columns: (UnitColumnDefinition & { area: string })[]; rows: Record<string, CellValue>[] } {
   const defs = unitColumnDefinitions();
   const chosen = columns.map((k) => defs.find((d) => d.key === k)).filter((d): d is UnitColumnDefinition & { area: string } => !!d);
-  const merged = new Map<string, Record<string, CellValue>>();
+  const merged = new Map<string, FigureRow>();
   for (const p of figureProviders) {
     if (!p.unitValues || (p.area !== 'units' && !chosen.some((c) => c.area === p.area))) continue;
     for (const [unitId, values] of p.unitValues(ctx, q)) merged.set(unitId, { ...(merged.get(unitId) ?? { unitId }), ...values });

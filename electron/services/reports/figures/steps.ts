@@ -1,8 +1,9 @@
 import { daysBetween } from '../../../common/dates';
 import type { ServiceContext } from '../../context';
 import { msg, regionNames, stepNames } from './labels';
-import { compareCodes, currentStepOn, doneBy, lateStepsOn, stepsOfQuery, unitsOfQuery, type StepFacts } from './scope';
-import type { CellValue, Figure, FigureColumn, FigureDefinition, FigureProvider, FigureQuery } from './types';
+import { cachedStatement } from '../../statements';
+import { compareCodes, currentStepOn, doneBy, dueHorizon, lateStepsOn, progressOfQuery, stepEvidence, stepsOfQuery, unitsOfQuery, type ScopeUnit, type StepState } from './scope';
+import type { CellValue, Figure, FigureColumn, FigureDefinition, FigureProvider, FigureQuery, LazyFigure } from './types';
 
 const def = (key: string, vi: string, en: string, kind: Figure['kind'] = 'count'): FigureDefinition => ({ key, label: msg(vi, en), kind });
 
@@ -22,9 +23,13 @@ const base: FigureColumn[] = [
 ];
 const stepCol: FigureColumn = { key: 'step', label: msg('Bước', 'Step') };
 
+// Steps not done whose planned end falls between today and the horizon (each unit's in step order).
+const DUE_SOON = `SELECT j.key, s.step, s.planned_end FROM json_each(?) j JOIN unit_steps s ON s.unit_id = j.value AND s.deleted = 0
+  WHERE s.status <> 'done' AND coalesce(s.planned_end, '') <> '' AND s.planned_end >= ? AND s.planned_end <= ? ORDER BY j.key, s.step, s.rowid`;
+
 function load(ctx: ServiceContext, q: FigureQuery) {
   const steps = stepsOfQuery(ctx, q);
-  return unitsOfQuery(ctx, q).map((u) => ({ unit: u, steps: steps.get(u.id) ?? ([] as StepFacts[]) }));
+  return unitsOfQuery(ctx, q).map((u) => ({ unit: u, steps: steps.get(u.id) ?? ([] as StepState[]) }));
 }
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -34,68 +39,83 @@ export const stepsFigures: FigureProvider = {
   area: 'steps',
   label: msg('Tiến độ 4 bước', 'Four-step progress'),
   definitions: Object.values(D),
-  compute(ctx, q): Figure[] {
-    const data = load(ctx, q);
+  compute(ctx, q): LazyFigure[] {
     const L = q.lang;
+    const units = unitsOfQuery(ctx, q);
+    const progress = progressOfQuery(ctx, q);
+    const of = (u: ScopeUnit) => progress.get(u.id)!;
     const who = (u: { id: string; code: string; name: string }) => ({ unitId: u.id, code: u.code, name: u.name });
+    // The values are counted in SQL (progressOfQuery); the rows come from the steps themselves, read only for a list.
+    let loaded: ReturnType<typeof load> | undefined;
+    const data = () => (loaded ??= load(ctx, q));
 
-    const current = data.map((d) => ({ ...d, current: currentStepOn(d.steps, q.asOf) }));
-    const byStep: Figure = {
+    const byStep: LazyFigure = {
       ...D.byStep,
       area: 'steps',
-      value: data.length,
-      slices: [1, 2, 3, 4, 5].map((s) => ({ key: String(s), label: stepNames[s], value: current.filter((c) => c.current === s).length })),
+      value: units.length,
+      slices: [1, 2, 3, 4, 5].map((s) => ({ key: String(s), label: stepNames[s], value: units.filter((u) => of(u).current === s).length })),
       columns: [...base, { key: 'currentStep', label: msg('Bước hiện tại', 'Current step') }],
-      rows: current.map((c) => ({ ...who(c.unit), currentStep: stepNames[c.current][L], slice: String(c.current) })),
+      rows: () =>
+        data().map((d) => {
+          const current = currentStepOn(d.steps, q.asOf);
+          return { ...who(d.unit), currentStep: stepNames[current][L], slice: String(current) };
+        }),
     };
 
-    const declaredRows = data
-      .map((d) => ({ ...d, s3: d.steps.find((s) => s.step === 3) }))
-      .filter((d) => d.s3 && doneBy(d.s3, q.asOf));
+    const declaredUnits = units.filter((u) => of(u).declaredOn !== null);
+    const inPeriodUnits = declaredUnits.filter((u) => of(u).declaredOn! >= q.period.start && of(u).declaredOn! <= q.period.end);
     const declaredColumns: FigureColumn[] = [
       ...base,
       { key: 'declaredOn', label: msg('Ngày chứng nhận / công bố', 'Certified / declared on'), type: 'date' },
       { key: 'evidence', label: msg('Căn cứ', 'Evidence') },
     ];
-    const declaredRow = (d: (typeof declaredRows)[number]) => ({ ...who(d.unit), declaredOn: d.s3!.actualEnd, evidence: d.s3!.evidence });
-    const declared: Figure = { ...D.declared, area: 'steps', value: declaredRows.length, columns: declaredColumns, rows: declaredRows.map(declaredRow) };
-    const declaredShare: Figure = {
+    const declaredRows = (inPeriod: boolean) => {
+      const list = data()
+        .map((d) => ({ ...d, s3: d.steps.find((s) => s.step === 3) }))
+        .filter((d) => d.s3 && doneBy(d.s3, q.asOf))
+        .filter((d) => !inPeriod || (d.s3!.actualEnd! >= q.period.start && d.s3!.actualEnd! <= q.period.end));
+      // The evidence (certificate or declaration) is read only when the declared units are listed.
+      const evidence = stepEvidence(ctx, list.map((d) => d.unit.id), 3);
+      return list.map((d) => ({ ...who(d.unit), declaredOn: d.s3!.actualEnd, evidence: evidence.get(d.unit.id) ?? '' }));
+    };
+    const declared: LazyFigure = { ...D.declared, area: 'steps', value: declaredUnits.length, columns: declaredColumns, rows: () => declaredRows(false) };
+    const declaredShare: LazyFigure = {
       ...D.declaredShare,
       area: 'steps',
-      value: pct(declaredRows.length, data.length),
-      part: { numerator: declaredRows.length, denominator: data.length },
+      value: pct(declaredUnits.length, units.length),
+      part: { numerator: declaredUnits.length, denominator: units.length },
       slices: [
-        { key: 'declared', label: msg('Đã chứng nhận / công bố', 'Certified / declared'), value: declaredRows.length },
-        { key: 'notYet', label: msg('Chưa', 'Not yet'), value: data.length - declaredRows.length },
+        { key: 'declared', label: msg('Đã chứng nhận / công bố', 'Certified / declared'), value: declaredUnits.length },
+        { key: 'notYet', label: msg('Chưa', 'Not yet'), value: units.length - declaredUnits.length },
       ],
       columns: [...base, { key: 'declaredOn', label: msg('Ngày chứng nhận / công bố', 'Certified / declared on'), type: 'date' }],
-      rows: data.map((d) => {
-        const s3 = d.steps.find((s) => s.step === 3);
-        const yes = !!s3 && doneBy(s3, q.asOf);
-        return { ...who(d.unit), declaredOn: yes ? s3.actualEnd : null, slice: yes ? 'declared' : 'notYet' };
-      }),
+      rows: () =>
+        data().map((d) => {
+          const s3 = d.steps.find((s) => s.step === 3);
+          const yes = !!s3 && doneBy(s3, q.asOf);
+          return { ...who(d.unit), declaredOn: yes ? s3.actualEnd : null, slice: yes ? 'declared' : 'notYet' };
+        }),
     };
-    const inPeriod = declaredRows.filter((d) => d.s3!.actualEnd! >= q.period.start && d.s3!.actualEnd! <= q.period.end);
-    const declaredInPeriod: Figure = { ...D.declaredInPeriod, area: 'steps', value: inPeriod.length, columns: declaredColumns, rows: inPeriod.map(declaredRow) };
+    const declaredInPeriod: LazyFigure = { ...D.declaredInPeriod, area: 'steps', value: inPeriodUnits.length, columns: declaredColumns, rows: () => declaredRows(true) };
 
-    const completed = data.flatMap((d) =>
-      d.steps.filter((s) => doneBy(s, q.period.end) && s.actualEnd! >= q.period.start).map((s) => ({ ...who(d.unit), step: stepNames[s.step][L], actualEnd: s.actualEnd })),
-    );
-    const completedInPeriod: Figure = {
+    const completedInPeriod: LazyFigure = {
       ...D.completedInPeriod,
       area: 'steps',
-      value: completed.length,
+      value: units.reduce((n, u) => n + of(u).completed, 0),
       columns: [...base, stepCol, { key: 'actualEnd', label: msg('Ngày hoàn thành', 'Completed on'), type: 'date' }],
-      rows: completed,
+      rows: () =>
+        data().flatMap((d) =>
+          d.steps.filter((s) => doneBy(s, q.period.end) && s.actualEnd! >= q.period.start).map((s) => ({ ...who(d.unit), step: stepNames[s.step][L], actualEnd: s.actualEnd })),
+        ),
     };
 
-    const late = data.map((d) => ({ ...d, late: lateStepsOn(d.steps, q.asOf) })).filter((d) => d.late.length > 0);
-    const behindPlan: Figure = {
+    const lateUnits = units.filter((u) => of(u).late);
+    const behindPlan: LazyFigure = {
       ...D.behindPlan,
       area: 'steps',
-      value: late.length,
+      value: lateUnits.length,
       slices: (['north', 'centre', 'south', 'none'] as const)
-        .map((r) => ({ key: r, label: regionNames[r], value: late.filter((d) => (d.unit.region ?? 'none') === r).length }))
+        .map((r) => ({ key: r, label: regionNames[r], value: lateUnits.filter((u) => (u.region ?? 'none') === r).length }))
         .filter((s) => s.key !== 'none' || s.value > 0),
       columns: [
         ...base,
@@ -104,32 +124,34 @@ export const stepsFigures: FigureProvider = {
         { key: 'plannedEnd', label: msg('Hạn theo kế hoạch', 'Planned end'), type: 'date' },
         { key: 'daysLate', label: msg('Số ngày chậm', 'Days late'), type: 'number' },
       ],
-      rows: late.map((d) => {
-        const s = d.late[0];
-        return {
-          ...who(d.unit),
-          slice: d.unit.region ?? 'none',
-          region: regionNames[d.unit.region ?? 'none'][L],
-          step: stepNames[s.step][L],
-          plannedEnd: s.plannedEnd,
-          daysLate: daysBetween(s.plannedEnd!, q.asOf),
-        };
-      }),
+      rows: () =>
+        data()
+          .map((d) => ({ ...d, late: lateStepsOn(d.steps, q.asOf) }))
+          .filter((d) => d.late.length > 0)
+          .map((d) => {
+            const s = d.late[0];
+            return {
+              ...who(d.unit),
+              slice: d.unit.region ?? 'none',
+              region: regionNames[d.unit.region ?? 'none'][L],
+              step: stepNames[s.step][L],
+              plannedEnd: s.plannedEnd,
+              daysLate: daysBetween(s.plannedEnd!, q.asOf),
+            };
+          }),
     };
 
-    const horizon = addDays(q.today, 90);
-    const due = data.flatMap((d) =>
-      d.steps
-        .filter((s) => s.status !== 'done' && !!s.plannedEnd && s.plannedEnd >= q.today && s.plannedEnd <= horizon)
-        .map((s) => ({ ...who(d.unit), step: stepNames[s.step][L], plannedEnd: s.plannedEnd, daysLeft: daysBetween(q.today, s.plannedEnd!) })),
-    );
-    due.sort((a, b) => (a.plannedEnd ?? '').localeCompare(b.plannedEnd ?? '') || compareCodes(a.code, b.code));
-    const dueSoon: Figure = {
+    // Few steps fall due within 90 days: those of the units that have one are read at once (the dashboard lists the first ones).
+    const dueUnits = units.filter((u) => of(u).dueSoon > 0);
+    const due = (dueUnits.length ? (cachedStatement(ctx.sqlite, DUE_SOON).raw().all(JSON.stringify(dueUnits.map((u) => u.id)), q.today, dueHorizon(q)) as [number, number, string][]) : [])
+      .map(([i, step, plannedEnd]) => ({ ...who(dueUnits[i]), step: stepNames[step][L], plannedEnd, daysLeft: daysBetween(q.today, plannedEnd) }))
+      .sort((a, b) => a.plannedEnd.localeCompare(b.plannedEnd) || compareCodes(a.code, b.code));
+    const dueSoon: LazyFigure = {
       ...D.dueSoon,
       area: 'steps',
       value: due.length,
       columns: [...base, stepCol, { key: 'plannedEnd', label: msg('Hạn', 'Due'), type: 'date' }, { key: 'daysLeft', label: msg('Còn (ngày)', 'Days left'), type: 'number' }],
-      rows: due,
+      rows: () => due,
     };
     return [byStep, declared, declaredShare, declaredInPeriod, completedInPeriod, behindPlan, dueSoon];
   },
@@ -159,7 +181,3 @@ export const stepsFigures: FigureProvider = {
     return out;
   },
 };
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}

@@ -1,10 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { attendance, staff, trainingSessions } from '../../../../db/schema';
 import { listCourses } from '../../training/courses';
-import { matrixCoverage, matrixPeople, trainingMatrix } from '../../training/matrix';
+import type Database from 'better-sqlite3';
+import type { ServiceContext } from '../../context';
+import { cachedStatement } from '../../statements';
+import { matrixCoverage, matrixPeople, type TrainingMatrix } from '../../training/matrix';
 import { unitsByIds } from '../../units/units';
 import { msg } from './labels';
-import type { Figure, FigureProvider } from './types';
+import type { FigureProvider, FigureQuery, FigureRow, LazyFigure } from './types';
 
 const coverage = {
   key: 'training.coverage',
@@ -16,82 +19,125 @@ const trained = { key: 'training.trainedInPeriod', label: msg('Số lượt cán
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
+const columns = {
+  coverage: [
+    { key: 'code', label: msg('Mã', 'Code') },
+    { key: 'name', label: msg('Đơn vị', 'Unit') },
+    { key: 'staff', label: msg('Số cán bộ', 'Staff'), type: 'number' as const },
+    { key: 'coverage', label: msg('Tỷ lệ hoàn thành (%)', 'Completed (%)'), type: 'number' as const },
+    { key: 'peopleMissing', label: msg('Cán bộ còn thiếu', 'Staff lacking'), type: 'number' as const },
+  ],
+  missing: [
+    { key: 'fullName', label: msg('Họ và tên', 'Full name') },
+    { key: 'unit', label: msg('Đơn vị', 'Unit') },
+    { key: 'missing', label: msg('Khóa còn thiếu', 'Missing courses') },
+  ],
+  trained: [
+    { key: 'fullName', label: msg('Họ và tên', 'Full name') },
+    { key: 'unit', label: msg('Đơn vị', 'Unit') },
+    { key: 'course', label: msg('Khóa học', 'Course') },
+    { key: 'endDate', label: msg('Ngày kết thúc', 'Ended'), type: 'date' as const },
+  ],
+};
+
+// Passes of the scope's people in sessions that ended during the period. CROSS JOIN keeps the sessions of the period
+// outermost: starting from the scope's people (SQLite's choice) reads every attendance of the nation.
+const PASSES_IN_PERIOD = `SELECT count(*) FROM training_sessions s CROSS JOIN attendance a ON a.session_id = s.id CROSS JOIN staff p ON p.id = a.staff_id
+  WHERE s.deleted = 0 AND s.end_date >= ? AND s.end_date <= ? AND a.deleted = 0 AND a.result = 'passed' AND p.unit_id IN (SELECT value FROM json_each(?))`;
+
+/*
+ * The nation's coverage on a day is the dashboard's largest cost (matrixCoverage: ~45 ms of CPU at
+ * national scale), and the dashboard is the home screen: opened again and again, with other scopes
+ * and years, while training rows change far more rarely. So the coverage is kept per connection
+ * and day until anything is written: the key is SQLite's count of rows this connection has changed
+ * (every write, logged or not) and its data version (writes by another connection).
+ */
+const coverageMemo = new WeakMap<Database.Database, { version: string; byDay: Map<string, TrainingMatrix> }>();
+const MEMO_DAYS = 8;
+
+function dataVersion(ctx: ServiceContext): string {
+  const changes = cachedStatement(ctx.sqlite, 'SELECT total_changes()').pluck().get() as number;
+  return `${changes}|${cachedStatement(ctx.sqlite, 'PRAGMA data_version').pluck().get() as number}`;
+}
+
+/** matrixCoverage of every unit on the day, computed again only once the data has changed. */
+function coverageOn(ctx: ServiceContext, onDate: string): TrainingMatrix {
+  const memo = coverageMemo.get(ctx.sqlite);
+  const hit = memo?.version === dataVersion(ctx) ? memo.byDay.get(onDate) : undefined;
+  if (hit) return hit;
+  const matrix = matrixCoverage(ctx, { onDate });
+  // Read after computing: bringing the derived training tables up to date is itself a write.
+  const version = dataVersion(ctx);
+  const kept = memo?.version === version && memo.byDay.size < MEMO_DAYS ? memo : { version, byDay: new Map<string, TrainingMatrix>() };
+  kept.byDay.set(onDate, matrix);
+  coverageMemo.set(ctx.sqlite, kept);
+  return matrix;
+}
+
+/** The people of the scope lacking a required course on the day, by name: built only for a drill-down or an export. */
+function lackingRows(ctx: ServiceContext, q: FigureQuery) {
+  const inScope = new Set(q.unitIds);
+  const matrix = matrixCoverage(ctx, { onDate: q.asOf }, { lacking: true });
+  const courseName = new Map(matrix.courses.map((c) => [c.id, c.name]));
+  const lacking = matrix.lacking.length ? matrixPeople(ctx, { ids: matrix.lacking, onDate: q.asOf }).filter((r) => inScope.has(r.unitId)) : [];
+  return lacking.map((r) => ({ unitId: r.unitId, fullName: r.fullName, unit: r.unitName, missing: r.missing.map((id) => courseName.get(id) ?? id).join('; ') }));
+}
+
+/** Every pass of the period in the scope, by end date. */
+function passRows(ctx: ServiceContext, q: FigureQuery) {
+  const passes = q.unitIds.length
+    ? ctx.db
+        .select({ staffId: attendance.staffId, fullName: staff.fullName, unitId: staff.unitId, courseTypeId: trainingSessions.courseTypeId, endDate: trainingSessions.endDate })
+        .from(attendance)
+        .innerJoin(trainingSessions, eq(trainingSessions.id, attendance.sessionId))
+        .innerJoin(staff, eq(staff.id, attendance.staffId))
+        .where(and(eq(attendance.deleted, false), eq(trainingSessions.deleted, false), eq(attendance.result, 'passed'), inArray(staff.unitId, q.unitIds)))
+        .all()
+        .filter((p) => p.endDate >= q.period.start && p.endDate <= q.period.end)
+    : [];
+  const names = new Map(unitsByIds(ctx, q.unitIds).map((u) => [u.id, u]));
+  const allCourses = new Map(listCourses(ctx, { includeInactive: true }).map((c) => [c.id, c.name]));
+  return passes
+    .sort((a, b) => a.endDate.localeCompare(b.endDate))
+    .map((p) => ({ unitId: p.unitId, fullName: p.fullName, unit: names.get(p.unitId)?.name ?? '', course: allCourses.get(p.courseTypeId) ?? '', endDate: p.endDate }));
+}
+
 /**
  * Training (issue 4), read through its own services: coverage of required
- * courses on the day (the training matrix), who still lacks a course, and who
- * passed a course during the period.
+ * courses on the day (the matrix's per-unit coverage, computed in SQL), who
+ * still lacks a course, and who passed a course during the period. The
+ * values are counts; the people behind them are listed only when asked for.
  */
 export const trainingFigures: FigureProvider = {
   area: 'training',
   label: msg('Đào tạo', 'Training'),
   definitions: [coverage, missing, trained],
-  compute(ctx, q): Figure[] {
+  compute(ctx, q): LazyFigure[] {
     const inScope = new Set(q.unitIds);
-    const matrix = matrixCoverage(ctx, { onDate: q.asOf }, { lacking: true });
-    const units = matrix.units.filter((u) => inScope.has(u.unitId));
+    const units = coverageOn(ctx, q.asOf).units.filter((u) => inScope.has(u.unitId));
     const required = units.reduce((s, u) => s + u.required, 0);
     const satisfied = units.reduce((s, u) => s + u.satisfied, 0);
-    const courseName = new Map(matrix.courses.map((c) => [c.id, c.name]));
-    const lacking = matrix.lacking.length ? matrixPeople(ctx, { ids: matrix.lacking, onDate: q.asOf }).filter((r) => inScope.has(r.unitId)) : [];
-    const passes = q.unitIds.length
-      ? ctx.db
-          .select({ staffId: attendance.staffId, fullName: staff.fullName, unitId: staff.unitId, courseTypeId: trainingSessions.courseTypeId, endDate: trainingSessions.endDate })
-          .from(attendance)
-          .innerJoin(trainingSessions, eq(trainingSessions.id, attendance.sessionId))
-          .innerJoin(staff, eq(staff.id, attendance.staffId))
-          .where(and(eq(attendance.deleted, false), eq(trainingSessions.deleted, false), eq(attendance.result, 'passed'), inArray(staff.unitId, q.unitIds)))
-          .all()
-          .filter((p) => p.endDate >= q.period.start && p.endDate <= q.period.end)
-      : [];
-    const names = new Map(unitsByIds(ctx, q.unitIds).map((u) => [u.id, u]));
-    const allCourses = new Map(listCourses(ctx, { includeInactive: true }).map((c) => [c.id, c.name]));
+    // The people lacking a course are those the per-unit coverage counts as missing something.
+    const peopleMissing = units.reduce((s, u) => s + u.peopleMissing, 0);
+    const passes = q.unitIds.length ? (cachedStatement(ctx.sqlite, PASSES_IN_PERIOD).pluck().get(q.period.start, q.period.end, JSON.stringify(q.unitIds)) as number) : 0;
     return [
       {
         ...coverage,
         area: 'training',
         value: pct(satisfied, required),
         part: { numerator: satisfied, denominator: required },
-        columns: [
-          { key: 'code', label: msg('Mã', 'Code') },
-          { key: 'name', label: msg('Đơn vị', 'Unit') },
-          { key: 'staff', label: msg('Số cán bộ', 'Staff'), type: 'number' },
-          { key: 'coverage', label: msg('Tỷ lệ hoàn thành (%)', 'Completed (%)'), type: 'number' },
-          { key: 'peopleMissing', label: msg('Cán bộ còn thiếu', 'Staff lacking'), type: 'number' },
-        ],
-        rows: units.map((u) => ({ unitId: u.unitId, code: u.unitCode, name: u.unitName, staff: u.staff, coverage: u.coverage, peopleMissing: u.peopleMissing })),
+        columns: columns.coverage,
+        rows: () => units.map((u) => ({ unitId: u.unitId, code: u.unitCode, name: u.unitName, staff: u.staff, coverage: u.coverage, peopleMissing: u.peopleMissing })),
       },
-      {
-        ...missing,
-        area: 'training',
-        value: lacking.length,
-        columns: [
-          { key: 'fullName', label: msg('Họ và tên', 'Full name') },
-          { key: 'unit', label: msg('Đơn vị', 'Unit') },
-          { key: 'missing', label: msg('Khóa còn thiếu', 'Missing courses') },
-        ],
-        rows: lacking.map((r) => ({ unitId: r.unitId, fullName: r.fullName, unit: r.unitName, missing: r.missing.map((id) => courseName.get(id) ?? id).join('; ') })),
-      },
-      {
-        ...trained,
-        area: 'training',
-        value: passes.length,
-        columns: [
-          { key: 'fullName', label: msg('Họ và tên', 'Full name') },
-          { key: 'unit', label: msg('Đơn vị', 'Unit') },
-          { key: 'course', label: msg('Khóa học', 'Course') },
-          { key: 'endDate', label: msg('Ngày kết thúc', 'Ended'), type: 'date' },
-        ],
-        rows: passes
-          .sort((a, b) => a.endDate.localeCompare(b.endDate))
-          .map((p) => ({ unitId: p.unitId, fullName: p.fullName, unit: names.get(p.unitId)?.name ?? '', course: allCourses.get(p.courseTypeId) ?? '', endDate: p.endDate })),
-      },
+      { ...missing, area: 'training', value: peopleMissing, columns: columns.missing, rows: () => lackingRows(ctx, q) },
+      { ...trained, area: 'training', value: passes, columns: columns.trained, rows: () => passRows(ctx, q) },
     ];
   },
   unitColumns: [{ key: 'trainingCoverage', label: msg('Đào tạo bắt buộc (%)', 'Required training (%)'), type: 'number' }],
   unitValues(ctx, q) {
-    const matrix = trainingMatrix(ctx, { onDate: q.asOf });
-    const out = new Map<string, Record<string, string | number | null>>();
-    for (const id of q.unitIds) out.set(id, { trainingCoverage: matrix.units.find((u) => u.unitId === id)?.coverage ?? null });
+    const coverageOf = new Map(coverageOn(ctx, q.asOf).units.map((u) => [u.unitId, u.coverage]));
+    const out = new Map<string, FigureRow>();
+    for (const id of q.unitIds) out.set(id, { trainingCoverage: coverageOf.get(id) ?? null });
     return out;
   },
 };

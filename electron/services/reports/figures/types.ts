@@ -42,13 +42,14 @@ export interface FigureSlice {
   value: number;
 }
 
+export type FigureRow = Record<string, CellValue>;
+
 /**
- * A named figure with the rows behind it. `value` is what the report prints;
- * `rows` are the list a user drills into; `slices` feed a chart when the
- * figure is a breakdown. Every row may carry `unitId` so a screen can link it,
- * and `slice` (a slice key) so a click on one bar lists only its rows.
+ * What a figure is worth: `value` is what the report prints; `slices` feed a
+ * chart when the figure is a breakdown. This is all the dashboard receives:
+ * the rows behind a figure are built only when someone asks for them.
  */
-export interface Figure {
+export interface FigureValue {
   key: string;
   area: string;
   label: Message;
@@ -58,8 +59,27 @@ export interface Figure {
   /** For a percent: the counted and the whole, printed as "12/20 (60,0 %)". */
   part?: { numerator: number; denominator: number };
   slices?: FigureSlice[];
+}
+
+/**
+ * A named figure with the rows behind it: the list a user drills into
+ * (`figures.get`). Every row may carry `unitId` so a screen can link it, and
+ * `slice` (a slice key) so a click on one bar lists only its rows.
+ */
+export interface Figure extends FigureValue {
   columns: FigureColumn[];
-  rows: Record<string, CellValue>[];
+  rows: FigureRow[];
+}
+
+/**
+ * What a provider returns: the value at once, the rows as a function called
+ * only for a drill-down. At national scope the rows behind every figure are
+ * tens of thousands of objects (people lacking a course, every pass of the
+ * year…) while the dashboard shows numbers.
+ */
+export interface LazyFigure extends FigureValue {
+  columns: FigureColumn[];
+  rows: () => FigureRow[];
 }
 
 /** What a template can pick without computing: key, label, area. */
@@ -81,8 +101,9 @@ export interface FigureProvider {
   area: string;
   label: Message;
   definitions: FigureDefinition[];
-  compute(ctx: ServiceContext, q: FigureQuery): Figure[];
+  /** Values now, rows on demand: a provider computes a value without building the rows behind it. */
+  compute(ctx: ServiceContext, q: FigureQuery): LazyFigure[];
   unitColumns?: UnitColumnDefinition[];
   /** Values of its unit columns, per unit id. */
-  unitValues?(ctx: ServiceContext, q: FigureQuery): Map<string, Record<string, CellValue>>;
+  unitValues?(ctx: ServiceContext, q: FigureQuery): Map<string, FigureRow>;
 }

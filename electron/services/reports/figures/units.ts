@@ -1,10 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { isoTeams } from '../../../../db/schema';
 import type { ServiceContext } from '../../context';
+import { cachedStatement } from '../../statements';
 import { unitsByIds } from '../../units/units';
 import { msg, regionNames, unitTypeNames } from './labels';
 import { unitsOfQuery } from './scope';
-import type { CellValue, Figure, FigureProvider, FigureQuery } from './types';
+import type { CellValue, FigureProvider, FigureQuery, LazyFigure } from './types';
 
 const base = [
   { key: 'code', label: msg('Mã', 'Code') },
@@ -17,18 +16,17 @@ function unitRows(ctx: ServiceContext, q: FigureQuery) {
   return all.map((u) => ({ unit: u, parentName: u.parentId ? (names.get(u.parentId) ?? '') : '' }));
 }
 
+type TeamDecision = { unitId: string; decisionNo: string; decisionDate: string };
+
+// Ordered so that the last row of a unit is its latest decision (ties: the one written last).
+const TEAMS_ON = `SELECT unit_id AS unitId, decision_no AS decisionNo, decision_date AS decisionDate FROM iso_teams
+  WHERE deleted = 0 AND decision_date <= ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, decision_date, rowid`;
+
 /** The latest ISO team decision of each unit taken on or before the day. */
 function teamsOn(ctx: ServiceContext, unitIds: string[], day: string) {
-  const out = new Map<string, typeof isoTeams.$inferSelect>();
+  const out = new Map<string, TeamDecision>();
   if (unitIds.length === 0) return out;
-  const rows = ctx.db
-    .select()
-    .from(isoTeams)
-    .where(and(inArray(isoTeams.unitId, unitIds), eq(isoTeams.deleted, false)))
-    .all()
-    .filter((t) => t.decisionDate <= day)
-    .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate));
-  for (const t of rows) out.set(t.unitId, t);
+  for (const t of cachedStatement(ctx.sqlite, TEAMS_ON).all(day, JSON.stringify(unitIds)) as TeamDecision[]) out.set(t.unitId, t);
   return out;
 }
 
@@ -44,18 +42,18 @@ export const unitsFigures: FigureProvider = {
   area: 'units',
   label: msg('Đơn vị', 'Units'),
   definitions: [inScope, withTeam],
-  compute(ctx, q): Figure[] {
-    const rows = unitRows(ctx, q);
+  compute(ctx, q): LazyFigure[] {
+    const units = unitsOfQuery(ctx, q);
     const teams = teamsOn(ctx, q.unitIds, q.asOf);
     return [
       {
         ...inScope,
         area: 'units',
-        value: rows.length,
+        value: units.length,
         slices: (['province', 'district', 'affiliated'] as const).map((type) => ({
           key: type,
           label: unitTypeNames[type],
-          value: rows.filter((r) => r.unit.type === type).length,
+          value: units.filter((u) => u.type === type).length,
         })),
         columns: [
           ...base,
@@ -63,27 +61,29 @@ export const unitsFigures: FigureProvider = {
           { key: 'region', label: msg('Miền', 'Region') },
           { key: 'parent', label: msg('Cấp trên', 'Parent') },
         ],
-        rows: rows.map(({ unit, parentName }) => ({
-          unitId: unit.id,
-          slice: unit.type,
-          code: unit.code,
-          name: unit.name,
-          type: unitTypeNames[unit.type][q.lang],
-          region: regionNames[unit.region ?? 'none'][q.lang],
-          parent: parentName,
-        })),
+        rows: () =>
+          unitRows(ctx, q).map(({ unit, parentName }) => ({
+            unitId: unit.id,
+            slice: unit.type,
+            code: unit.code,
+            name: unit.name,
+            type: unitTypeNames[unit.type][q.lang],
+            region: regionNames[unit.region ?? 'none'][q.lang],
+            parent: parentName,
+          })),
       },
       {
         ...withTeam,
         area: 'units',
-        value: rows.filter((r) => teams.has(r.unit.id)).length,
+        value: units.filter((u) => teams.has(u.id)).length,
         columns: [...base, { key: 'decisionNo', label: msg('Số quyết định', 'Decision no.') }, { key: 'decisionDate', label: msg('Ngày quyết định', 'Decision date'), type: 'date' }],
-        rows: rows
-          .filter((r) => teams.has(r.unit.id))
-          .map(({ unit }) => {
-            const t = teams.get(unit.id)!;
-            return { unitId: unit.id, code: unit.code, name: unit.name, decisionNo: t.decisionNo, decisionDate: t.decisionDate };
-          }),
+        rows: () =>
+          units
+            .filter((u) => teams.has(u.id))
+            .map((unit) => {
+              const t = teams.get(unit.id)!;
+              return { unitId: unit.id, code: unit.code, name: unit.name, decisionNo: t.decisionNo, decisionDate: t.decisionDate };
+            }),
       },
     ];
   },

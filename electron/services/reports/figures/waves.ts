@@ -1,8 +1,8 @@
 import { daysBetween } from '../../../common/dates';
 import { wavesByUnit } from '../../units/waves';
 import { msg, stepNames } from './labels';
-import { lateStepsOn, stepsOfQuery, unitsOfQuery } from './scope';
-import type { Figure, FigureProvider } from './types';
+import { lateStepsOn, progressOfQuery, stepsOfQuery, unitsOfQuery } from './scope';
+import type { FigureProvider, LazyFigure } from './types';
 
 const behindByWave = { key: 'waves.behindByWave', label: msg('Đơn vị chậm kế hoạch theo đợt triển khai', 'Behind-plan units by wave'), kind: 'count' } as const;
 const unitsByWave = { key: 'waves.unitsByWave', label: msg('Số đơn vị theo đợt triển khai', 'Units by rollout wave'), kind: 'count' } as const;
@@ -14,11 +14,11 @@ export const wavesFigures: FigureProvider = {
   area: 'waves',
   label: msg('Đợt triển khai', 'Rollout waves'),
   definitions: [unitsByWave, behindByWave],
-  compute(ctx, q): Figure[] {
+  compute(ctx, q): LazyFigure[] {
     const L = q.lang;
     const units = unitsOfQuery(ctx, q);
     const waveMap = wavesByUnit(ctx);
-    const steps = stepsOfQuery(ctx, q);
+    const progress = progressOfQuery(ctx, q);
     const waveNames = new Map<string, string>();
     for (const list of waveMap.values()) for (const w of list) waveNames.set(w.id, w.name);
     const membership = units.flatMap((u) => {
@@ -27,10 +27,13 @@ export const wavesFigures: FigureProvider = {
     });
     const waveKeys = [...new Set(membership.map((m) => m.waveId))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : (waveNames.get(a) ?? '').localeCompare(waveNames.get(b) ?? '')));
     const sliceLabel = (id: string) => (id ? { vi: waveNames.get(id)!, en: waveNames.get(id)! } : NO_WAVE);
-    const late = membership
-      .map((m) => ({ ...m, late: lateStepsOn(steps.get(m.unit.id) ?? [], q.asOf)[0] }))
-      .filter((m) => !!m.late);
+    const late = membership.filter((m) => progress.get(m.unit.id)!.late);
     const lateUnits = new Set(late.map((m) => m.unit.id));
+    // Which step is late, and since when, is read from the steps only for the list.
+    const lateRows = () => {
+      const steps = stepsOfQuery(ctx, q);
+      return late.map((m) => ({ ...m, late: lateStepsOn(steps.get(m.unit.id) ?? [], q.asOf)[0] }));
+    };
     return [
       {
         ...unitsByWave,
@@ -42,7 +45,7 @@ export const wavesFigures: FigureProvider = {
           { key: 'code', label: msg('Mã', 'Code') },
           { key: 'name', label: msg('Đơn vị', 'Unit') },
         ],
-        rows: membership.map((m) => ({ unitId: m.unit.id, slice: m.waveId || 'none', wave: m.wave, code: m.unit.code, name: m.unit.name })),
+        rows: () => membership.map((m) => ({ unitId: m.unit.id, slice: m.waveId || 'none', wave: m.wave, code: m.unit.code, name: m.unit.name })),
       },
       {
         ...behindByWave,
@@ -57,16 +60,17 @@ export const wavesFigures: FigureProvider = {
           { key: 'plannedEnd', label: msg('Hạn theo kế hoạch', 'Planned end'), type: 'date' },
           { key: 'daysLate', label: msg('Số ngày chậm', 'Days late'), type: 'number' },
         ],
-        rows: late.map((m) => ({
-          unitId: m.unit.id,
-          slice: m.waveId || 'none',
-          wave: m.wave,
-          code: m.unit.code,
-          name: m.unit.name,
-          step: stepNames[m.late.step][L],
-          plannedEnd: m.late.plannedEnd,
-          daysLate: daysBetween(m.late.plannedEnd!, q.asOf),
-        })),
+        rows: () =>
+          lateRows().map((m) => ({
+            unitId: m.unit.id,
+            slice: m.waveId || 'none',
+            wave: m.wave,
+            code: m.unit.code,
+            name: m.unit.name,
+            step: stepNames[m.late.step][L],
+            plannedEnd: m.late.plannedEnd,
+            daysLate: daysBetween(m.late.plannedEnd!, q.asOf),
+          })),
       },
     ];
   },

@@ -1,0 +1,1 @@
+CREATE INDEX `corrective_actions_status_idx` ON `corrective_actions` (`status`,`unit_id`,`due_date`,`opened_date`) WHERE deleted = 0;
