@@ -18,7 +18,7 @@ import {
 } from './bagit';
 import { fingerprint, keyIdHex, MinisignFormatError, parseSignature, signMinisign, verifyMinisign, type ParsedSignature } from './minisign';
 import { writeZip, type ZipSource } from './zipwrite';
-import { extractBag, type ExtractedBag, type ZipLimits } from './zipread';
+import { extractBag, type ExtractedBag, type ExtractOptions, type ZipLimits } from './zipread';
 
 /**
  * An ISO Desk bundle: a signed BagIt bag in a zip. This file knows the
@@ -202,18 +202,20 @@ export interface OpenedBundle extends ExtractedBag {
   signatureText: string;
   /** Payload files by path (data/…), verified against the manifest. */
   payload: Map<string, { size: number; sha256: string }>;
-  /** Absolute path of a file in the bag. */
+  /** Absolute path of a file in the bag (not there for files the caller chose to skip). */
   pathOf(rel: string): string;
 }
 
 /**
  * Unpacks and checks a bundle's structure and integrity — every file listed
  * and present with its hash, nothing extra, Payload-Oxum — and parses its
- * header and signature. Whether the signature holds, and for whom, is
+ * header and signature. Files skipped by `options.skip` are hashed and
+ * checked like the others but not written out; `options.copyTo` keeps a copy
+ * of the zip as read (see extractBag). Whether the signature holds, and for whom, is
  * checked by `verifySignature` with a key the caller trusts.
  */
-export async function openBundle(file: string, workDir: string, limits?: ZipLimits): Promise<OpenedBundle> {
-  const bag = await extractBag(file, workDir, limits);
+export async function openBundle(file: string, workDir: string, limits?: ZipLimits, options?: ExtractOptions): Promise<OpenedBundle> {
+  const bag = await extractBag(file, workDir, limits, options);
   const { files } = bag;
   const read = (rel: string): Buffer => readFileSync(join(bag.dir, rel));
   for (const required of [BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST]) {

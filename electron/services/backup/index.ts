@@ -5,13 +5,13 @@ import type { ServiceContext } from '../context';
 import { restoreBackup, type RestoreOptions, type RestoreResult } from './restore';
 import { rotateBackups } from './rotate';
 import { backupsRoot, listBackupsIn, type BackupInfo } from './store';
-import { writeBackup, writeBackupSync } from './write';
+import { writeBackup, writeBackupSync, type BackupCheck } from './write';
 
 export type { BackupInfo } from './store';
 export type { RestoreResult } from './restore';
 export { latestGoodBackup, listBackupsIn } from './store';
 export { recoverInterruptedRestore, restoreBackup } from './restore';
-export { removePartialBackups, verifyBackupFolder, writeBackup, writeBackupSync } from './write';
+export { removePartialBackups, verifyBackupFolder, writeBackup, writeBackupSync, type BackupCheck } from './write';
 export { rotateBackups, backupsToKeep } from './rotate';
 
 /** The backups kept in the data folder, newest first. */
@@ -39,12 +39,12 @@ export async function backupNow(ctx: ServiceContext, input: { folder?: string } 
 
 /**
  * A verified automatic backup before a risky operation, then rotation.
- * The exchange (bundle) area calls `await backupBefore(ctx, 'bundle-import')`
+ * The exchange (bundle) area calls `await backupBefore(ctx, 'bundle-import', { check: 'quick' })`
  * before applying a bundle, outside its import transaction. The reason
- * becomes part of the folder name ("pre-bundle-import").
+ * becomes part of the folder name ("pre-bundle-import"). `check`: see BackupCheck.
  */
-export async function backupBefore(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
-  const info = await writeBackup(ctx, { reason: `pre-${reason}` });
+export async function backupBefore(ctx: ServiceContext, reason: string, options: { check?: BackupCheck } = {}): Promise<BackupInfo> {
+  const info = await writeBackup(ctx, { reason: `pre-${reason}`, check: options.check });
   rotateBackups(ctx.dataDir);
   return info;
 }
