@@ -18,6 +18,7 @@ import {
 } from './bagit';
 import { fingerprint, keyIdHex, MinisignFormatError, parseSignature, signMinisign, verifyMinisign, type ParsedSignature } from './minisign';
 import { writeZip, type ZipSource } from './zipwrite';
+import { canonicalLayout } from './canonical';
 import { extractBag, type ExtractedBag, type ExtractOptions, type ZipLimits } from './zipread';
 
 /**
@@ -283,6 +284,29 @@ export async function openBundle(file: string, workDir: string, limits?: ZipLimi
     payload,
     pathOf: (rel) => join(bag.dir, rel),
   };
+}
+
+/**
+ * The bundle hash a zip claims, read from its tag manifest without unpacking
+ * or checking anything else: a hint (is this bundle already known here?),
+ * never a verification. Null when it cannot be read.
+ */
+export function claimedBundleSha256(file: string): string | null {
+  try {
+    const layout = canonicalLayout(file);
+    const tag = layout.entries.find((e) => /^[^/]+\/tagmanifest-sha256\.txt$/.test(e.name));
+    if (!tag || tag.size > 1024 * 1024) return null;
+    const fd = openSync(file, 'r');
+    try {
+      const bytes = Buffer.alloc(tag.size);
+      if (readSync(fd, bytes, 0, tag.size, tag.dataOffset) !== tag.size) return null;
+      return sha256(bytes);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** Checks the signature over the tag manifest with a raw public key, and the trusted comment against bag-info. */

@@ -233,6 +233,15 @@ function capture(sqlite: Database.Database): Captured {
   return { schemaVersion: sqlite.pragma('user_version', { simple: true }) as number, counts: tableCounts(sqlite) };
 }
 
+/**
+ * Changes when anything is written to the database: rows written through
+ * this connection (`total_changes()`) or a commit by another connection
+ * (`PRAGMA data_version`). Equal marks: nothing was written in between.
+ */
+export function writeMark(sqlite: Database.Database): string {
+  return `${sqlite.prepare('SELECT total_changes()').pluck().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+}
+
 function begin(src: BackupSource, options: WriteOptions) {
   const root = options.folder ?? backupsRoot(src.dataDir);
   prepareRoot(root);
@@ -257,12 +266,21 @@ function fail(partial: string, err: unknown): never {
  * copy completes, so they describe exactly what was copied.
  */
 export async function writeBackup(src: BackupSource, options: WriteOptions): Promise<BackupInfo> {
+  return (await writeMarkedBackup(src, options)).info;
+}
+
+/**
+ * writeBackup, also giving the database's write mark (writeMark) as of the
+ * copy: the backup holds the current state as long as the mark is unchanged.
+ */
+export async function writeMarkedBackup(src: BackupSource, options: WriteOptions): Promise<{ info: BackupInfo; mark: string }> {
   const { root, name, partial } = begin(src, options);
   try {
     // 1,000 pages (4 MB) per step rather than 100: a tenth of the steps, each still short.
     await src.sqlite.backup(join(partial, BACKUP_DB), { progress: () => 1000 });
     const captured = capture(src.sqlite);
-    return finish(src, root, name, partial, options, captured);
+    const mark = writeMark(src.sqlite);
+    return { info: finish(src, root, name, partial, options, captured), mark };
   } catch (err) {
     fail(partial, err);
   }
