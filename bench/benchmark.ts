@@ -21,6 +21,8 @@ export interface BenchOptions {
   /** Repetitions of each renderer measure (default 5; each is a fresh browser context). */
   uiRuns?: number;
   renderer?: boolean;
+  /** Only the operations whose id (query.board, bundle.import…) matches; the others are left out of the result. */
+  only?: RegExp;
   log?: (line: string) => void;
 }
 
@@ -228,12 +230,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const manifestFile = join(options.data, MANIFEST);
   const manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
   const rows: BenchRow[] = [];
+  const want = (id: string) => !options.only || options.only.test(id);
   const host = machine();
   const scratch = mkdtempSync(join(tmpdir(), 'isodesk-bench-'));
   try {
     // Cold start of the data layer: a new connection, schema check, first read.
     log('data layer: open');
-    rows.push(
+    if (want('open.existing')) rows.push(
       measured(
         'open.existing',
         'Open data folder (schema check + first read)',
@@ -245,7 +248,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         }),
       ),
     );
-    rows.push(
+    if (want('open.migrate')) rows.push(
       measured(
         'open.migrate',
         'Create + apply all migrations (empty folder)',
@@ -263,23 +266,25 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     try {
       log('queries');
       const board = (await call(router, 'board.get', {})) as { total: number };
-      rows.push(
+      if (want('query.board')) rows.push(
         measured('query.board', `Rollout board, whole nation (board.get, ${board.total} units)`, TARGETS.query, await timeRuns(runs, () => call(router, 'board.get', {}))),
       );
       // As the dashboard opens: the office's whole subtree, this year, in Vietnamese.
       const year = new Date().getFullYear();
       const dashboardInput = { scope: { mode: 'subtree' }, period: { start: `${year}-01-01`, end: `${year}-12-31` }, lang: 'vi' };
-      const dashboard = (await call(router, 'dashboard.get', dashboardInput)) as { unitCount: number; figures: unknown[] };
-      rows.push(
-        measured(
-          'query.dashboard',
-          `Dashboard, whole nation (dashboard.get, ${dashboard.figures.length} figures over ${dashboard.unitCount} units)`,
-          TARGETS.query,
-          await timeRuns(runs, () => call(router, 'dashboard.get', dashboardInput)),
-        ),
-      );
+      if (want('query.dashboard')) {
+        const dashboard = (await call(router, 'dashboard.get', dashboardInput)) as { unitCount: number; figures: unknown[] };
+        rows.push(
+          measured(
+            'query.dashboard',
+            `Dashboard, whole nation (dashboard.get, ${dashboard.figures.length} figures over ${dashboard.unitCount} units)`,
+            TARGETS.query,
+            await timeRuns(runs, () => call(router, 'dashboard.get', dashboardInput)),
+          ),
+        );
+      }
       const staffCount = (ws.sqlite.prepare('SELECT count(*) AS n FROM staff WHERE deleted = 0').get() as { n: number }).n;
-      rows.push(
+      if (want('query.trainingMatrix')) rows.push(
         measured(
           'query.trainingMatrix',
           `Training matrix, whole nation (training.matrix, ${staffCount} staff)`,
@@ -288,18 +293,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         ),
       );
       const rootId = (ws.sqlite.prepare("SELECT value FROM settings WHERE key = 'officeUnitId'").get() as { value: string }).value;
-      const actions = (await call(router, 'actions.list', { rootId })) as { rows: unknown[] };
-      rows.push(
-        measured(
-          'query.actionBoard',
-          `Action board, whole nation (actions.list, ${actions.rows.length} actions)`,
-          TARGETS.query,
-          await timeRuns(runs, () => call(router, 'actions.list', { rootId })),
-        ),
-      );
+      if (want('query.actionBoard')) {
+        const actions = (await call(router, 'actions.list', { rootId })) as { rows: unknown[] };
+        rows.push(
+          measured(
+            'query.actionBoard',
+            `Action board, whole nation (actions.list, ${actions.rows.length} actions)`,
+            TARGETS.query,
+            await timeRuns(runs, () => call(router, 'actions.list', { rootId })),
+          ),
+        );
+      }
 
       const queries = ['thi xa', 'thanh pho', 'ha noi', 'binh', 'huyen dong', 'song'];
-      rows.push(
+      if (want('search.units')) rows.push(
         measured(
           'search.units',
           'Search units without diacritics (units.list)',
@@ -310,19 +317,21 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       );
       // The first search brings the search index up to date with the change log (untimed warm-up).
       const docQueries = ['quy trinh', 'thu bao hiem', 'cap so', 'giai quyet che do', 'quyet dinh', 'ho so'];
-      await call(router, 'procedures.search', { query: docQueries[0] });
-      const docs = (ws.sqlite.prepare('SELECT count(*) AS n FROM procedure_search_docs').get() as { n: number }).n;
-      rows.push(
-        measured(
-          'search.documents',
-          `Search documents without diacritics (procedures.search, ${docs} documents)`,
-          TARGETS.search,
-          await timeRuns(runs, (i) => call(router, 'procedures.search', { query: docQueries[Math.abs(i) % docQueries.length] })),
-          `queries: ${docQueries.join(' | ')}`,
-        ),
-      );
+      if (want('search.documents')) {
+        await call(router, 'procedures.search', { query: docQueries[0] });
+        const docs = (ws.sqlite.prepare('SELECT count(*) AS n FROM procedure_search_docs').get() as { n: number }).n;
+        rows.push(
+          measured(
+            'search.documents',
+            `Search documents without diacritics (procedures.search, ${docs} documents)`,
+            TARGETS.search,
+            await timeRuns(runs, (i) => call(router, 'procedures.search', { query: docQueries[Math.abs(i) % docQueries.length] })),
+            `queries: ${docQueries.join(' | ')}`,
+          ),
+        );
+      }
       const staffQueries = ['nguyen thi', 'tran van hung', 'pho giam doc', 'to thu', 'le thi lan', 'hoang'];
-      rows.push(
+      if (want('search.staff')) rows.push(
         measured(
           'search.staff',
           `Search staff without diacritics (training.staff.list, ${staffCount} staff)`,
@@ -333,7 +342,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       );
 
       // Bundles: the exchange services beside raw baselines that move the same bytes.
-      const province = biggestProvince(ws);
+      // The bundle rows depend on each other (ratios, the exported bundle): all of them or none.
+      const province = ['bundle.export.raw', 'bundle.import.raw', 'bundle.export', 'bundle.import', 'bundle.rss'].some(want) ? biggestProvince(ws) : undefined;
       if (province) {
         log(`bundle baselines (${province.name})`);
         const tables = subtreeRows(ws.sqlite, province.id);
@@ -370,7 +380,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         }
       }
 
-      if (options.renderer !== false) {
+      if (options.renderer !== false && ['ui.boardVisible', 'ui.unitsFirstRows', 'ui.staffFirstRows'].some(want)) {
         log('renderer (Chromium)');
         const ui = await measureRenderer(router, uiRuns);
         const b = ui.breakdown;

@@ -3,18 +3,20 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable, runBenchmark } from './benchmark';
 
-/** `npm run bench -- --data DIR [--runs N] [--ui-runs N] [--no-renderer] [--json FILE]` */
+/** `npm run bench -- --data DIR [--runs N] [--ui-runs N] [--no-renderer] [--only PATTERN] [--json FILE]` */
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
     runs: { type: 'string' },
     'ui-runs': { type: 'string' },
     'no-renderer': { type: 'boolean' },
+    /** A regular expression over operation ids (`bundle`, `query\.board|search`): only those are measured. */
+    only: { type: 'string' },
     json: { type: 'string' },
   },
 });
 if (!values.data) {
-  process.stderr.write('Usage: npm run bench -- --data DIR [--runs N] [--ui-runs N] [--no-renderer] [--json FILE]\n');
+  process.stderr.write('Usage: npm run bench -- --data DIR [--runs N] [--ui-runs N] [--no-renderer] [--only PATTERN] [--json FILE]\n');
   process.exit(2);
 }
 const data = resolve(values.data);
@@ -23,6 +25,7 @@ const result = await runBenchmark({
   runs: values.runs ? Number(values.runs) : undefined,
   uiRuns: values['ui-runs'] ? Number(values['ui-runs']) : undefined,
   renderer: !values['no-renderer'],
+  only: values.only ? new RegExp(values.only) : undefined,
   log: (l) => process.stderr.write(`… ${l}\n`),
 });
 const json = resolve(values.json ?? join(data, 'bench-results.json'));

@@ -18,7 +18,8 @@ import {
 } from './bagit';
 import { fingerprint, keyIdHex, MinisignFormatError, parseSignature, signMinisign, verifyMinisign, type ParsedSignature } from './minisign';
 import { writeZip, type ZipSource } from './zipwrite';
-import { extractBag, type ExtractedBag, type ZipLimits } from './zipread';
+import { canonicalLayout } from './canonical';
+import { extractBag, type ExtractedBag, type ExtractOptions, type ZipLimits } from './zipread';
 
 /**
  * An ISO Desk bundle: a signed BagIt bag in a zip. This file knows the
@@ -202,18 +203,20 @@ export interface OpenedBundle extends ExtractedBag {
   signatureText: string;
   /** Payload files by path (data/…), verified against the manifest. */
   payload: Map<string, { size: number; sha256: string }>;
-  /** Absolute path of a file in the bag. */
+  /** Absolute path of a file in the bag (not there for files the caller chose to skip). */
   pathOf(rel: string): string;
 }
 
 /**
  * Unpacks and checks a bundle's structure and integrity — every file listed
  * and present with its hash, nothing extra, Payload-Oxum — and parses its
- * header and signature. Whether the signature holds, and for whom, is
+ * header and signature. Files skipped by `options.skip` are hashed and
+ * checked like the others but not written out; `options.copyTo` keeps a copy
+ * of the zip as read (see extractBag). Whether the signature holds, and for whom, is
  * checked by `verifySignature` with a key the caller trusts.
  */
-export async function openBundle(file: string, workDir: string, limits?: ZipLimits): Promise<OpenedBundle> {
-  const bag = await extractBag(file, workDir, limits);
+export async function openBundle(file: string, workDir: string, limits?: ZipLimits, options?: ExtractOptions): Promise<OpenedBundle> {
+  const bag = await extractBag(file, workDir, limits, options);
   const { files } = bag;
   const read = (rel: string): Buffer => readFileSync(join(bag.dir, rel));
   for (const required of [BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST]) {
@@ -281,6 +284,29 @@ export async function openBundle(file: string, workDir: string, limits?: ZipLimi
     payload,
     pathOf: (rel) => join(bag.dir, rel),
   };
+}
+
+/**
+ * The bundle hash a zip claims, read from its tag manifest without unpacking
+ * or checking anything else: a hint (is this bundle already known here?),
+ * never a verification. Null when it cannot be read.
+ */
+export function claimedBundleSha256(file: string): string | null {
+  try {
+    const layout = canonicalLayout(file);
+    const tag = layout.entries.find((e) => /^[^/]+\/tagmanifest-sha256\.txt$/.test(e.name));
+    if (!tag || tag.size > 1024 * 1024) return null;
+    const fd = openSync(file, 'r');
+    try {
+      const bytes = Buffer.alloc(tag.size);
+      if (readSync(fd, bytes, 0, tag.size, tag.dataOffset) !== tag.size) return null;
+      return sha256(bytes);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** Checks the signature over the tag manifest with a raw public key, and the trusted comment against bag-info. */

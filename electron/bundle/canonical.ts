@@ -25,6 +25,20 @@ export interface CanonicalEntry {
   size: number;
 }
 
+/**
+ * Where everything is in a canonical zip, as the check read it: each entry's
+ * data, and every other byte of the file (local headers with their names,
+ * data descriptors, the central directory and the end record). A reader that
+ * then streams the file once can compare those bytes as they pass and so
+ * know that what it read is exactly what was checked.
+ */
+export interface CanonicalLayout {
+  size: number;
+  entries: (CanonicalEntry & { dataOffset: number })[];
+  /** The bytes between the entries' data, in file order. */
+  framing: { offset: number; bytes: Buffer }[];
+}
+
 const fail = (details: string): never => {
   throw new AppError('ZIP_NOT_CANONICAL', { details });
 };
@@ -36,7 +50,8 @@ function readAt(fd: number, pos: number, len: number): Buffer {
   return buf;
 }
 
-export function checkCanonicalZip(file: string): CanonicalEntry[] {
+/** Checks that a zip is canonical (see above) and says where its parts are. */
+export function canonicalLayout(file: string): CanonicalLayout {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -86,6 +101,8 @@ export function checkCanonicalZip(file: string): CanonicalEntry[] {
     }
     if (p !== cd.length) fail('bytes after the last central directory record');
     let cursor = 0;
+    const framing: CanonicalLayout['framing'] = [];
+    const data: CanonicalLayout['entries'] = [];
     for (const e of entries) {
       if (e.offset !== cursor) fail(`entry ${e.name.slice(0, 80)} is not where expected`);
       const lh = readAt(fd, cursor, 30);
@@ -104,17 +121,21 @@ export function checkCanonicalZip(file: string): CanonicalEntry[] {
         lh.readUInt16LE(28) === 0;
       if (!ok) fail(`local header of ${e.name.slice(0, 80)} disagrees with the central directory`);
       if (!readAt(fd, cursor + 30, e.nameBytes.length).equals(e.nameBytes)) fail(`local name of ${e.name.slice(0, 80)}`);
+      framing.push({ offset: cursor, bytes: Buffer.concat([lh, e.nameBytes]) });
+      data.push({ name: e.name, crc32: e.crc32, size: e.size, dataOffset: cursor + 30 + e.nameBytes.length });
       cursor += 30 + e.nameBytes.length + e.size;
       if (dd) {
         const d = readAt(fd, cursor, 16);
         if (d.readUInt32LE(0) !== 0x08074b50 || d.readUInt32LE(4) !== e.crc32 || d.readUInt32LE(8) !== e.size || d.readUInt32LE(12) !== e.size) {
           fail(`data descriptor of ${e.name.slice(0, 80)}`);
         }
+        framing.push({ offset: cursor, bytes: d });
         cursor += 16;
       }
     }
     if (cursor !== cdOffset) fail('bytes between the entries and the central directory');
-    return entries.map(({ name, crc32, size }) => ({ name, crc32, size }));
+    framing.push({ offset: cdOffset, bytes: Buffer.concat([cd, eocd]) });
+    return { size, entries: data, framing };
   } finally {
     closeSync(fd);
   }

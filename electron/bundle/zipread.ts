@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { crc32 } from 'node:zlib';
 import { AppError } from '../common/errors';
-import { checkCanonicalZip } from './canonical';
+import { canonicalLayout } from './canonical';
 
 /**
  * Unpacks a bundle zip into a private folder, refusing anything unsafe
@@ -112,20 +111,50 @@ async function listEntries(zip: yauzl.ZipFile, limits: ZipLimits): Promise<{ ent
   return out;
 }
 
-/** Counts bytes as they pass and stops a stream that lies about its size. */
-function limiter(name: string, max: number, hash: ReturnType<typeof createHash>, counted: { n: number; crc: number }): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      counted.n += chunk.length;
-      if (counted.n > max) return cb(new AppError('ZIP_BOMB', { details: `${name} is larger than declared` }));
-      hash.update(chunk);
-      counted.crc = crc32(chunk, counted.crc);
-      cb(null, chunk);
-    },
-  });
+/** Options for unpacking: see extractBag. */
+export interface ExtractOptions {
+  /**
+   * Also write the zip itself, byte for byte as it was read and checked, to
+   * this new file: the signed original a receiver keeps, without reading the
+   * bundle a second time to copy it.
+   */
+  copyTo?: string;
+  /** Entries (paths inside the bag) to check and hash without writing them out. */
+  skip?: (rel: string) => boolean;
 }
 
-export async function extractBag(file: string, dest: string, limits: ZipLimits = defaultLimits): Promise<ExtractedBag> {
+/** Read size: large enough that system calls cost little, small enough to reuse two buffers. */
+const CHUNK = 1024 * 1024;
+
+type Segment =
+  | { kind: 'framing'; start: number; end: number; bytes: Buffer }
+  | { kind: 'data'; start: number; end: number; index: number };
+
+interface Output {
+  rel: string;
+  crc32: number;
+  size: number;
+  isDir: boolean;
+  /** Null for directory entries and skipped files. */
+  target: string | null;
+  fd: FileHandle | null;
+  hash: ReturnType<typeof createHash>;
+  crc: number;
+  n: number;
+}
+
+/**
+ * Unpacks a bag. The central directory is listed and checked first (names,
+ * links, duplicates, limits, one top-level folder) and the container is
+ * checked to be canonical, all before a byte is written. Then the file is
+ * read once, from start to end: every entry's data is hashed (SHA-256 and
+ * CRC-32) as it is written to its place, every other byte is compared with
+ * what the canonical check read, and, with `copyTo`, the same bytes are
+ * written to the copy. The file is read in 1 MiB chunks into two reused
+ * buffers: the next chunk is read, and the last one written, while this one
+ * is hashed.
+ */
+export async function extractBag(file: string, dest: string, limits: ZipLimits = defaultLimits, options: ExtractOptions = {}): Promise<ExtractedBag> {
   try {
     if (!statSync(file).isFile()) throw new AppError('FILE_NOT_FOUND', { path: file });
   } catch (e) {
@@ -133,41 +162,123 @@ export async function extractBag(file: string, dest: string, limits: ZipLimits =
     throw new AppError('FILE_NOT_FOUND', { path: file });
   }
   const zip = await openZip(file);
+  let entries: { entry: yauzl.Entry; name: string }[];
   try {
-    const entries = await listEntries(zip, limits);
-    const roots = new Set(entries.map((e) => e.name.split('/')[0]));
-    if (roots.size !== 1) throw new AppError('BAG_LAYOUT', { details: `expected one top-level folder, found ${roots.size}` });
-    const root = [...roots][0];
-    if (entries.some((e) => !e.name.includes('/'))) throw new AppError('BAG_LAYOUT', { details: 'files beside the bag folder' });
-    checkCanonicalZip(file);
-    const dir = join(dest, 'bag');
-    mkdirSync(dir, { recursive: true });
-    const files = new Map<string, ExtractedFile>();
-    for (const { entry, name } of entries) {
-      const rel = name.slice(root.length + 1);
-      if (name.endsWith('/')) continue; // directory entry
-      const target = join(dir, rel);
-      mkdirSync(dirname(target), { recursive: true });
-      const hash = createHash('sha256');
-      const counted = { n: 0, crc: 0 };
-      let stream;
-      try {
-        stream = await zip.openReadStreamPromise(entry);
-      } catch (e) {
-        throw new AppError('ZIP_TRUNCATED', { details: `${name}: ${(e as Error).message}` });
-      }
-      try {
-        await pipeline(stream, limiter(name, entry.uncompressedSize, hash, counted), createWriteStream(target, { flags: 'wx' }));
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw new AppError('ZIP_TRUNCATED', { details: `${name}: ${(e as Error).message}` });
-      }
-      if (counted.n !== entry.uncompressedSize) throw new AppError('ZIP_TRUNCATED', { details: `${name} is shorter than declared` });
-      if (counted.crc >>> 0 !== entry.crc32 >>> 0) throw new AppError('ZIP_CRC', { path: name });
-      files.set(rel, { size: counted.n, sha256: hash.digest('hex') });
-    }
-    return { root, dir, files };
+    entries = await listEntries(zip, limits);
   } finally {
     zip.close();
+  }
+  const roots = new Set(entries.map((e) => e.name.split('/')[0]));
+  if (roots.size !== 1) throw new AppError('BAG_LAYOUT', { details: `expected one top-level folder, found ${roots.size}` });
+  const root = [...roots][0];
+  if (entries.some((e) => !e.name.includes('/'))) throw new AppError('BAG_LAYOUT', { details: 'files beside the bag folder' });
+  const layout = canonicalLayout(file);
+  // Both read the same central directory; differing, the file changed between the two reads.
+  const changed = () => new AppError('ZIP_NOT_CANONICAL', { details: 'the file changed while it was being read' });
+  if (layout.entries.length !== entries.length) throw changed();
+  const dir = join(dest, 'bag');
+  mkdirSync(dir, { recursive: true });
+
+  const outputs: Output[] = entries.map(({ entry, name }, i) => {
+    const e = layout.entries[i];
+    if (e.size !== entry.uncompressedSize || e.crc32 >>> 0 !== entry.crc32 >>> 0 || e.name !== (entry.fileName as unknown as Buffer).toString('utf8')) throw changed();
+    const rel = name.slice(root.length + 1);
+    const isDir = name.endsWith('/');
+    const target = isDir || options.skip?.(rel) ? null : join(dir, rel);
+    return { rel, crc32: entry.crc32 >>> 0, size: e.size, isDir, target, fd: null, hash: createHash('sha256'), crc: 0, n: 0 };
+  });
+  const segments: Segment[] = [
+    ...layout.framing.map((f): Segment => ({ kind: 'framing', start: f.offset, end: f.offset + f.bytes.length, bytes: f.bytes })),
+    ...layout.entries.map((e, index): Segment => ({ kind: 'data', start: e.dataOffset, end: e.dataOffset + e.size, index })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const files = new Map<string, ExtractedFile>();
+  const source = await open(file, 'r');
+  let copy: FileHandle | null = null;
+  const opened = new Set<FileHandle>();
+  // Everything in flight, so that nothing is left running (or rejecting unheard) when a check fails.
+  let pendingRead: Promise<{ bytesRead: number }> | null = null;
+  let writes: Promise<unknown>[] = [];
+  let pendingWrites: Promise<unknown> = Promise.resolve();
+  try {
+    if (options.copyTo) copy = await open(options.copyTo, 'wx');
+    let si = 0;
+    /** The bytes [pos, pos + n) of the file, in buf: checked, hashed, and written where they go. */
+    const consume = async (buf: Buffer, pos: number, n: number) => {
+      const end = pos + n;
+      while (si < segments.length && segments[si].start <= end) {
+        const seg = segments[si];
+        const from = Math.max(seg.start, pos);
+        const to = Math.min(seg.end, end);
+        if (seg.kind === 'framing') {
+          if (to > from && !buf.subarray(from - pos, to - pos).equals(seg.bytes.subarray(from - seg.start, to - seg.start))) throw changed();
+        } else {
+          const out = outputs[seg.index];
+          if (out.target && !out.fd) {
+            mkdirSync(dirname(out.target), { recursive: true });
+            out.fd = await open(out.target, 'wx');
+            opened.add(out.fd);
+          }
+          if (to > from) {
+            const part = buf.subarray(from - pos, to - pos);
+            out.hash.update(part);
+            out.crc = crc32(part, out.crc);
+            if (out.fd) writes.push(writeAll(out.fd, part, from - seg.start));
+            out.n += part.length;
+          }
+          if (seg.end <= end) {
+            if (out.crc >>> 0 !== out.crc32) throw new AppError('ZIP_CRC', { path: `${root}/${out.rel}` });
+            if (!out.isDir) files.set(out.rel, { size: out.n, sha256: out.hash.digest('hex') });
+            const fd = out.fd;
+            if (fd) {
+              // Closed once its last writes are done: a bag may hold thousands of files.
+              opened.delete(fd);
+              writes.push(Promise.allSettled(writes.slice()).then(() => fd.close()));
+            }
+          }
+        }
+        if (seg.end > end) break;
+        si++;
+      }
+    };
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const readAt = (buf: Buffer, pos: number) =>
+      source.read(buf, 0, Math.min(CHUNK, layout.size - pos), pos).catch((e: Error) => {
+        throw new AppError('ZIP_TRUNCATED', { details: e.message });
+      });
+    let pos = 0;
+    pendingRead = layout.size > 0 ? readAt(buffers[0], 0) : null;
+    for (let i = 0; pendingRead; i++) {
+      const buf = buffers[i % 2];
+      const { bytesRead } = await pendingRead;
+      pendingRead = null;
+      if (bytesRead <= 0) throw new AppError('ZIP_TRUNCATED', { details: `the file ends at ${pos} of ${layout.size} bytes` });
+      // The other buffer is free once the previous chunk's writes are done: read the next chunk into it meanwhile.
+      await pendingWrites;
+      const next = pos + bytesRead;
+      if (next < layout.size) pendingRead = readAt(buffers[(i + 1) % 2], next);
+      writes = [];
+      if (copy) writes.push(writeAll(copy, buf.subarray(0, bytesRead), pos));
+      await consume(buf, pos, bytesRead);
+      pendingWrites = Promise.all(writes);
+      pos = next;
+    }
+    await pendingWrites;
+    if (si !== segments.length) throw changed();
+  } finally {
+    await Promise.allSettled([pendingRead, pendingWrites, ...writes]);
+    await source.close();
+    await copy?.close();
+    for (const fd of opened) await fd.close();
+    opened.clear();
+  }
+  return { root, dir, files };
+}
+
+/** Writes all of `part` at `position` (a write may be short). */
+async function writeAll(fd: FileHandle, part: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < part.length; ) {
+    const { bytesWritten } = await fd.write(part, done, part.length - done, position + done);
+    done += bytesWritten;
   }
 }

@@ -3,15 +3,15 @@ import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
 import { restoreBackup, type RestoreOptions, type RestoreResult } from './restore';
-import { rotateBackups } from './rotate';
+import { removeBackupFolder, rotateBackups } from './rotate';
 import { backupsRoot, listBackupsIn, type BackupInfo } from './store';
-import { writeBackup, writeBackupSync } from './write';
+import { writeBackup, writeBackupSync, writeMark, writeMarkedBackup, type BackupCheck } from './write';
 
 export type { BackupInfo } from './store';
 export type { RestoreResult } from './restore';
 export { latestGoodBackup, listBackupsIn } from './store';
 export { recoverInterruptedRestore, restoreBackup } from './restore';
-export { removePartialBackups, verifyBackupFolder, writeBackup, writeBackupSync } from './write';
+export { removePartialBackups, verifyBackupFolder, writeBackup, writeBackupSync, type BackupCheck } from './write';
 export { rotateBackups, backupsToKeep } from './rotate';
 
 /** The backups kept in the data folder, newest first. */
@@ -39,14 +39,62 @@ export async function backupNow(ctx: ServiceContext, input: { folder?: string } 
 
 /**
  * A verified automatic backup before a risky operation, then rotation.
- * The exchange (bundle) area calls `await backupBefore(ctx, 'bundle-import')`
+ * The exchange (bundle) area calls `await backupBefore(ctx, 'bundle-import', { check: 'quick' })`
  * before applying a bundle, outside its import transaction. The reason
- * becomes part of the folder name ("pre-bundle-import").
+ * becomes part of the folder name ("pre-bundle-import"). `check`: see BackupCheck.
  */
-export async function backupBefore(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
-  const info = await writeBackup(ctx, { reason: `pre-${reason}` });
+export async function backupBefore(ctx: ServiceContext, reason: string, options: { check?: BackupCheck } = {}): Promise<BackupInfo> {
+  const info = await writeBackup(ctx, { reason: `pre-${reason}`, check: options.check });
   rotateBackups(ctx.dataDir);
   return info;
+}
+
+/** A backup before an operation, started ahead of it: see startBackupBefore. */
+export interface PendingBackup {
+  /** Settles once the backup is written and verified, or has failed. */
+  readonly done: Promise<BackupInfo>;
+  /**
+   * After `done`: the backup, kept (and rotation run) if nothing has been
+   * written to the database since its copy was completed, so that it holds
+   * exactly the state the operation starts from; null otherwise (the caller
+   * then takes a new one with backupBefore). Synchronous: nothing can write
+   * between this check and the caller's next synchronous step.
+   */
+  take(): BackupInfo | null;
+  /** Removes the backup (once settled) unless it was taken. */
+  discard(): Promise<void>;
+}
+
+/**
+ * backupBefore, started ahead of the operation, so that the copy is made
+ * while the caller does other work (the bundle import reads and checks its
+ * bundle meanwhile). A backup the operation does not go on to use (the
+ * bundle is refused) is discarded, never rotated in.
+ */
+export function startBackupBefore(ctx: ServiceContext, reason: string, options: { check?: BackupCheck } = {}): PendingBackup {
+  const work = writeMarkedBackup(ctx, { reason: `pre-${reason}`, check: options.check });
+  let settled: { info: BackupInfo; mark: string } | null = null;
+  let used = false;
+  const done = work.then((w) => {
+    settled = w;
+    return w.info;
+  });
+  done.catch(() => {}); // the caller hears of a failure when it awaits done; until then it is not unhandled
+  return {
+    done,
+    take() {
+      if (!settled) throw new Error('take() before the backup is done');
+      if (used || writeMark(ctx.sqlite) !== settled.mark) return null;
+      used = true;
+      rotateBackups(ctx.dataDir);
+      return settled.info;
+    },
+    async discard() {
+      await done.catch(() => {});
+      if (settled && !used) removeBackupFolder(settled.info.path);
+      used = true;
+    },
+  };
 }
 
 /**

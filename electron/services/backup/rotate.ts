@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
-import { backupsRoot, listBackupsIn, type BackupInfo } from './store';
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { backupsRoot, listBackupsIn, PARTIAL_SUFFIX, type BackupInfo } from './store';
 
 export const KEEP = { newest: 3, daily: 7, weekly: 4, monthly: 12 } as const;
 
@@ -43,6 +44,17 @@ export function backupsToKeep(backups: BackupInfo[]): Set<string> {
   return keep;
 }
 
+/**
+ * Deletes a backup folder without ever leaving a half-deleted one that still
+ * looks like a backup: it is first renamed to a partial name (which is not
+ * listed, and is removed at the next start if a crash comes first).
+ */
+export function removeBackupFolder(path: string): void {
+  const doomed = join(dirname(path), `.${basename(path)}${PARTIAL_SUFFIX}`);
+  renameSync(path, doomed);
+  rmSync(doomed, { recursive: true, force: true });
+}
+
 /** Deletes the automatic backups rotation no longer keeps; returns their ids. */
 export function rotateBackups(dataDir: string): string[] {
   const backups = listBackupsIn(backupsRoot(dataDir));
@@ -50,7 +62,7 @@ export function rotateBackups(dataDir: string): string[] {
   const removed: string[] = [];
   for (const b of backups) {
     if (keep.has(b.id)) continue;
-    rmSync(b.path, { recursive: true, force: true });
+    removeBackupFolder(b.path);
     removed.push(b.id);
   }
   return removed;

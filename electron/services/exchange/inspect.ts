@@ -18,7 +18,8 @@ export async function inspectBundle(ctx: ServiceContext, file: string) {
   const work = join(exchangeDir(ctx, 'staging'), randomUUID());
   mkdirSync(work, { recursive: true });
   try {
-    const bundle = await openBundle(file, work);
+    // Attachments are checked and listed, not unpacked: nothing here reads their bytes.
+    const bundle = await openBundle(file, work, undefined, { skip: (rel) => rel.startsWith('data/attachments/') });
     const keyId = keyIdHex(bundle.signature.keyId);
     const trusted = findTrustedKey(ctx, keyId);
     let signature: 'valid' | 'untrusted-key' | 'revoked-key' | 'invalid' = 'untrusted-key';

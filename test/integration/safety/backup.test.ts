@@ -11,8 +11,11 @@ import {
   listBackups,
   recoverInterruptedRestore,
   rotateBackups,
+  startBackupBefore,
+  verifyBackupFolder,
   type BackupInfo,
 } from '../../../electron/services/backup';
+import { readManifest } from '../../../electron/services/backup/store';
 import { openWorkspace } from '../../../electron/services/workspace';
 import { call, tempWorkspace } from '../../support/workspace';
 
@@ -135,6 +138,42 @@ describe('backups', () => {
     const pre = await backupBefore(ws, 'bundle-import');
     expect(pre.reason).toBe('pre-bundle-import');
     expect(listBackups(ws).map((b) => b.reason)).toEqual(['pre-bundle-import', 'daily', 'daily']);
+  });
+
+  it('a backup started ahead of an import is kept only if nothing was written after its copy; else removed whole', async () => {
+    const { ws, dir, router } = tempWorkspace({ demo: true });
+    const parentId = (await call(router, 'setup.state')).office.id;
+    const units = count(ws, 'units');
+    const first = startBackupBefore(ws, 'bundle-import', { check: 'quick' });
+    // Written before the copy is complete: in the backup (the copy follows its own connection's writes).
+    await call(router, 'units.create', { code: '31901', name: 'Huyện trong lúc sao lưu', type: 'district', parentId });
+    const kept = await first.done;
+    expect(first.take()?.id).toBe(kept.id);
+    await first.discard(); // taken: stays
+    expect(readManifest(kept.path)!.counts.units).toBe(units + 1);
+
+    const second = startBackupBefore(ws, 'bundle-import', { check: 'quick' });
+    await second.done;
+    // Written after the copy: the backup no longer holds the state the import would start from.
+    await call(router, 'units.create', { code: '31902', name: 'Huyện sau khi sao lưu', type: 'district', parentId });
+    expect(second.take()).toBeNull();
+    await second.discard();
+    expect(listBackups(ws).map((b) => b.id)).toEqual([kept.id]);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([kept.id]); // nothing half-removed left behind
+  });
+
+  it('the quick check of a pre-import backup still finds a damaged copy; restoring checks in full', async () => {
+    const { ws } = tempWorkspace({ demo: true });
+    const b = await backupBefore(ws, 'bundle-import', { check: 'quick' });
+    expect(b.verified).toBe(true);
+    const manifest = readManifest(b.path)!;
+    expect(verifyBackupFolder(b.path, manifest, { check: 'quick' })).toEqual([]);
+    const file = join(b.path, 'isodesk.db');
+    const bytes = readFileSync(file);
+    bytes.fill(0x55, 8192, 16384);
+    writeFileSync(file, bytes);
+    expect(verifyBackupFolder(b.path, manifest, { check: 'quick' }).length).toBeGreaterThan(0);
+    expect(verifyBackupFolder(b.path, manifest).length).toBeGreaterThan(0);
   });
 
   it('rotates automatic backups: 7 daily, 4 weekly, 12 monthly; manual ones stay', () => {
