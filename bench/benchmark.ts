@@ -294,13 +294,16 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       );
       const rootId = (ws.sqlite.prepare("SELECT value FROM settings WHERE key = 'officeUnitId'").get() as { value: string }).value;
       if (want('query.actionBoard')) {
-        const actions = (await call(router, 'actions.list', { rootId })) as { rows: unknown[] };
+        // What the board asks for as it opens: the actions not yet closed, with aging and status counts over all of them.
+        const board = { rootId, status: 'not_closed' as const };
+        const actions = (await call(router, 'actions.list', board)) as { rows: unknown[] };
+        const total = (ws.sqlite.prepare('SELECT count(*) AS n FROM corrective_actions WHERE deleted = 0').get() as { n: number }).n;
         rows.push(
           measured(
             'query.actionBoard',
-            `Action board, whole nation (actions.list, ${actions.rows.length} actions)`,
+            `Action board, whole nation (actions.list: ${actions.rows.length} not closed of ${total} actions)`,
             TARGETS.query,
-            await timeRuns(runs, () => call(router, 'actions.list', { rootId })),
+            await timeRuns(runs, () => call(router, 'actions.list', board)),
           ),
         );
       }
@@ -334,9 +337,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       if (want('search.staff')) rows.push(
         measured(
           'search.staff',
-          `Search staff without diacritics (training.staff.list, ${staffCount} staff)`,
+          `Search staff without diacritics (training.staff.page, ${staffCount} staff)`,
           TARGETS.search,
-          await timeRuns(runs, (i) => call(router, 'training.staff.list', { query: staffQueries[Math.abs(i) % staffQueries.length], status: 'all' })),
+          // As the staff list searches: matches counted over everyone, the first window of rows returned.
+          await timeRuns(runs, (i) => call(router, 'training.staff.page', { query: staffQueries[Math.abs(i) % staffQueries.length], status: 'all', limit: 100 })),
           `queries: ${staffQueries.join(' | ')}`,
         ),
       );
