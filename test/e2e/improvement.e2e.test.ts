@@ -70,7 +70,8 @@ describe('internal audit → nonconformity → corrective action → unit health
 
     await page.getByRole('link', { name: 'BHXH Hải Phòng' }).first().click();
     await page.getByTestId('plan-audit').waitFor();
-    expect(await health()).toBe('Cần chú ý');
+    // The page first shows the answer cached on the last visit, then the fresh one.
+    await expect.poll(health).toBe('Cần chú ý');
     expect(await page.getByTestId('health-issues').innerText()).toContain('1 hành động đang mở');
   });
 
@@ -94,7 +95,7 @@ describe('internal audit → nonconformity → corrective action → unit health
     await page.getByRole('link', { name: 'Duy trì HTQLCL' }).click();
     await page.getByTestId('health-table').getByText('BHXH Hải Phòng').click();
     await page.getByTestId('plan-audit').waitFor();
-    expect(await health()).toBe('Tốt');
+    await expect.poll(health).toBe('Tốt');
     await app.screenshot('improvement-health-after');
   });
 

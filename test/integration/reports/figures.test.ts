@@ -83,4 +83,20 @@ describe('figures from known data', () => {
     const badPeriod = await router.call('dashboard.get', { scope: { mode: 'subtree' }, period: { start: '2025-12-31', end: '2025-01-01' } });
     expect(!badPeriod.ok && badPeriod.error.code).toBe('DATE_ORDER');
   });
+
+  it('counts a unit with two step-3 rows by the first one, as its list does', async () => {
+    const { ws, router, ids } = await reportsFixture();
+    // Never written by the app, but a row is a row: an older, not done step 3 for 3105 (declared in 2024).
+    ws.sqlite
+      .prepare(
+        `INSERT INTO unit_steps (rowid, id, unit_id, created_at, updated_at, deleted, step, status, evidence, note)
+         VALUES (-1, 'duplicate-step-3', ?, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 0, 3, 'in_progress', '', '')`,
+      )
+      .run(ids['3105']);
+    const d = await call(router, 'dashboard.get', { scope: { mode: 'subtree' }, period: YEAR_2025 });
+    const rows = (await call(router, 'figures.get', { key: 'steps.declared', scope: { mode: 'subtree' }, period: YEAR_2025 })).rows;
+    expect(rows.map((r: any) => r.code)).toEqual(['31', '3101']);
+    expect(value(d.figures, 'steps.declared').value).toBe(2);
+    expect(value(d.figures, 'steps.declaredShare').part).toEqual({ numerator: 2, denominator: 6 });
+  });
 });

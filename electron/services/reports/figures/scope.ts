@@ -106,8 +106,8 @@ const PROGRESS_OF_UNITS = `SELECT j.key AS i,
     coalesce(max(NOT ${DONE('s', '@asOf')} AND coalesce(s.planned_end, '') <> '' AND s.planned_end < @asOf), 0) AS late,
     coalesce(sum(${DONE('s', '@end')} AND s.actual_end >= @start), 0) AS completed,
     coalesce(sum(s.status <> 'done' AND coalesce(s.planned_end, '') <> '' AND s.planned_end >= @today AND s.planned_end <= @horizon), 0) AS dueSoon,
-    (SELECT CASE WHEN ${DONE('t', '@asOf')} THEN t.actual_end END FROM unit_steps t
-      WHERE t.unit_id = j.value AND t.step = 3 AND t.deleted = 0 ORDER BY t.rowid LIMIT 1) AS declaredOn
+    count(CASE WHEN s.step = 3 THEN 1 END) AS steps3,
+    max(CASE WHEN s.step = 3 AND ${DONE('s', '@asOf')} THEN s.actual_end END) AS declaredOn
   FROM json_each(@units) j LEFT JOIN unit_steps s ON s.unit_id = j.value AND s.deleted = 0 GROUP BY j.key`;
 
 /** "Falls due soon": a planned end between today and 90 days from today. */
@@ -132,9 +132,19 @@ export function progressOfQuery(ctx: ServiceContext, q: FigureQuery): ReadonlyMa
         number,
         number,
         number,
+        number,
         string | null,
       ][];
-      for (const [i, current, late, completed, dueSoon, declaredOn] of rows) progress.set(q.unitIds[i], { current, late: late === 1, declaredOn, completed, dueSoon });
+      const twoSteps3: string[] = [];
+      for (const [i, current, late, completed, dueSoon, steps3, declaredOn] of rows) {
+        progress.set(q.unitIds[i], { current, late: late === 1, declaredOn, completed, dueSoon });
+        if (steps3 > 1) twoSteps3.push(q.unitIds[i]);
+      }
+      // A unit with two step-3 rows (never written by the app, but a row is a row): the first one counts, as steps.find picks it.
+      for (const [unitId, steps] of stepStatesByUnit(ctx, twoSteps3)) {
+        const s3 = steps.find((s) => s.step === 3)!;
+        progress.get(unitId)!.declaredOn = doneBy(s3, q.asOf) ? s3.actualEnd : null;
+      }
     }
     progressMemo.set(q, progress);
   }
