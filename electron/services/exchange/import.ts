@@ -100,7 +100,7 @@ interface Plan {
   preview: ImportPreview;
   /** Row ids to write, by table. */
   writes: Map<string, Set<string>>;
-  provenanceFiles: { entry: ProvenanceEntry; header: BundleHeader; previousSha256: string; file: string }[];
+  provenanceFiles: { entry: ProvenanceEntry; header: BundleHeader; file: string }[];
   attachments: { sha256: string; path: string }[];
   /** The issuer's last applied sequence when the checks ran. */
   lastSeen: number;
@@ -130,22 +130,31 @@ function flagFork(ctx: ServiceContext, bundle: OpenedBundle): void {
   const h = bundle.header;
   const flagged = receivedWithSequence(ctx, h.issuer.id, h.sequence).some((r) => r.status === 'fork' && r.bundleSha256 === bundle.bundleSha256);
   if (flagged) return;
-  ctx.sqlite.transaction(() => {
-    ctx.db
-      .insert(bundlesReceived)
-      .values({
-        bundleId: h.bundleId,
-        issuerUnitId: h.issuer.id,
-        issuerCode: h.issuer.code,
-        sequence: h.sequence,
-        bundleSha256: bundle.bundleSha256,
-        previousSha256: h.previousSha256,
-        keyId: h.issuerKey.keyId,
-        status: 'fork',
-        receivedAt: ctx.now().toISOString(),
-      })
-      .run();
-  })();
+  ctx.sqlite.transaction(() => recordReceived(ctx, h, bundle.bundleSha256, { status: 'fork', receivedAt: ctx.now().toISOString() }))();
+}
+
+type ReceivedRow = typeof bundlesReceived.$inferInsert;
+
+/** A bundles_received row: the bundle as its header and hash identify it, with what became of it. */
+function recordReceived(
+  ctx: ServiceContext,
+  h: BundleHeader,
+  bundleSha256: string,
+  outcome: Omit<ReceivedRow, 'bundleId' | 'issuerUnitId' | 'issuerCode' | 'sequence' | 'bundleSha256' | 'previousSha256' | 'keyId'>,
+): void {
+  ctx.db
+    .insert(bundlesReceived)
+    .values({
+      bundleId: h.bundleId,
+      issuerUnitId: h.issuer.id,
+      issuerCode: h.issuer.code,
+      sequence: h.sequence,
+      bundleSha256,
+      previousSha256: h.previousSha256,
+      keyId: h.issuerKey.keyId,
+      ...outcome,
+    })
+    .run();
 }
 
 /** Sequence and chain: replay is a no-op, a fork or an older bundle is refused, a gap is reported. */
@@ -328,7 +337,6 @@ async function checkProvenance(ctx: ServiceContext, bundle: OpenedBundle, allowe
           fork: known.some((r) => r.bundleSha256 !== nested.bundleSha256 && r.status !== 'fork'),
         },
         header: h,
-        previousSha256: h.previousSha256,
         file,
       });
     }
@@ -567,23 +575,13 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
             throw new AppError('BUNDLE_REFERENCES', { details: [...missing].map(([k, n]) => `${k}: ${n}`).join('; ') });
           }
           const at = ctx.now().toISOString();
-          ctx.db
-            .insert(bundlesReceived)
-            .values({
-              bundleId: h.bundleId,
-              issuerUnitId: h.issuer.id,
-              issuerCode: h.issuer.code,
-              sequence: h.sequence,
-              bundleSha256: bundle.bundleSha256,
-              previousSha256: h.previousSha256,
-              keyId: h.issuerKey.keyId,
-              status: 'applied',
-              receivedAt: at,
-              summary: JSON.stringify(summary),
-              storedFile: storedRel,
-              gapAccepted: preview.status === 'gap',
-            })
-            .run();
+          recordReceived(ctx, h, bundle.bundleSha256, {
+            status: 'applied',
+            receivedAt: at,
+            summary: JSON.stringify(summary),
+            storedFile: storedRel,
+            gapAccepted: preview.status === 'gap',
+          });
           for (const p of plan.provenanceFiles) {
             if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
             const nestedRel = storedName(p.header, p.entry.bundleSha256);
@@ -591,22 +589,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
               keepOriginal(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
               storedNested.push(join(ctx.dataDir, nestedRel));
             }
-            ctx.db
-              .insert(bundlesReceived)
-              .values({
-                bundleId: p.entry.bundleId,
-                issuerUnitId: p.header.issuer.id,
-                issuerCode: p.header.issuer.code,
-                sequence: p.header.sequence,
-                bundleSha256: p.entry.bundleSha256,
-                previousSha256: p.previousSha256,
-                keyId: p.entry.keyId,
-                status: 'via',
-                viaBundleId: h.bundleId,
-                receivedAt: at,
-                storedFile: nestedRel,
-              })
-              .run();
+            recordReceived(ctx, p.header, p.entry.bundleSha256, { status: 'via', viaBundleId: h.bundleId, receivedAt: at, storedFile: nestedRel });
           }
           if (h.nextIssuerKey) trustRotatedKey(ctx, h.nextIssuerKey, h.issuer, h.bundleId, h.issuerKey.keyId);
           return false;
