@@ -485,8 +485,8 @@ export async function previewBundle(ctx: ServiceContext, file: string): Promise<
 }
 
 /**
- * Imports a verified bundle: all its rows in one transaction (foreign keys
- * checked at commit), its attachments into the store, its bookkeeping, and
+ * Imports a verified bundle: all its rows in one transaction (the references
+ * of the rows written checked before commit), its attachments into the store, its bookkeeping, and
  * a signed receipt for the sender. Re-importing is a no-op; a gap needs acceptGap.
  */
 export async function importBundle(ctx: ServiceContext, file: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -600,9 +600,6 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     } catch (err) {
       if (!existedBefore) rmSync(storedAbs, { force: true });
       for (const f of storedNested) rmSync(f, { force: true });
-      if (err instanceof Error && /FOREIGN KEY constraint failed/.test(err.message)) {
-        throw new AppError('BUNDLE_REFERENCES', { details: 'foreign key' });
-      }
       throw err;
     }
     if (raced) return { ...preview, status: 'already', applied: false, receiptFile: null };
