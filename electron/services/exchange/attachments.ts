@@ -45,6 +45,9 @@ export const attachmentStorePath = (ctx: ServiceContext, sha256: string): string
 
 export const bagPathOfAttachment = (sha256: string): string => `data/attachments/${sha256.slice(0, 2)}/${sha256}`;
 
+/** Whether a path in a bag is one of its attachments (data/attachments/…). */
+export const isBagAttachment = (rel: string): boolean => rel.startsWith('data/attachments/');
+
 /**
  * Puts a verified attachment into the store (content-addressed, so never
  * overwrites different content). `move`: the source is a file of our own

@@ -13,7 +13,7 @@ import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
 import { putRemoteRow, type SyncTable } from '../records';
 import { subtreeIds } from '../units/units';
-import { attachmentStorePath, storeAttachment } from './attachments';
+import { attachmentStorePath, isBagAttachment, storeAttachment } from './attachments';
 import { lastApplied, receivedWithSequence } from './bookkeeping';
 import { exchangeDir } from './export';
 import { isOwnKey, unlockOfficeKey } from './keys';
@@ -108,8 +108,8 @@ interface Plan {
 
 const fromRecordsPath = (p: string) => /^data\/records\/([a-z0-9_]+)\.ndjson$/.exec(p)?.[1];
 
-/** Attachments are checked (hashed) but not unpacked where nothing will use their bytes. */
-const isAttachment = (rel: string) => rel.startsWith('data/attachments/');
+/** An attachment in a bag: data/attachments/<first two digits>/<its SHA-256>. */
+const ATTACHMENT_PATH = /^data\/attachments\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 /** Trust: a known, unrevoked key bound to the unit the bundle says it comes from. */
 function checkTrust(ctx: ServiceContext, bundle: OpenedBundle) {
@@ -309,7 +309,7 @@ async function checkProvenance(ctx: ServiceContext, bundle: OpenedBundle, allowe
       let nested: OpenedBundle;
       try {
         // Only checked: its rows and files travel in the roll-up itself.
-        nested = await openBundle(bundle.pathOf(file), join(work, `nested-${i}`), undefined, { skip: isAttachment });
+        nested = await openBundle(bundle.pathOf(file), join(work, `nested-${i}`), undefined, { skip: isBagAttachment });
         const pub = parsePublicKey(String(e.public_key));
         if (keyIdHex(pub.keyId) !== nested.header.issuerKey.keyId) fail('key id does not match the signature');
         verifySignature(nested, pub.publicKey);
@@ -362,7 +362,7 @@ async function examine(ctx: ServiceContext, file: string, work: string, extract:
       if (!Object.hasOwn(syncedTables, table)) throw new AppError('BUNDLE_UNKNOWN_TABLE', { table });
       continue;
     }
-    const att = /^data\/attachments\/([0-9a-f]{2})\/([0-9a-f]{64})$/.exec(p);
+    const att = ATTACHMENT_PATH.exec(p);
     if (att) {
       if (att[2].slice(0, 2) !== att[1] || f.sha256 !== att[2]) throw new AppError('BAG_HASH_MISMATCH', { path: p });
       attachments.push({ sha256: att[2], path: p });
@@ -478,7 +478,8 @@ function workDir(ctx: ServiceContext): string {
 export async function previewBundle(ctx: ServiceContext, file: string): Promise<ImportPreview> {
   const work = workDir(ctx);
   try {
-    return (await examine(ctx, file, work, { skip: isAttachment })).preview;
+    // Attachments are checked (hashed) but not unpacked: a preview does not use their bytes.
+    return (await examine(ctx, file, work, { skip: isBagAttachment })).preview;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -509,8 +510,8 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
       copyTo: original,
       // A file the store already holds (content-addressed) is checked, not unpacked again.
       skip: (rel) => {
-        const m = /^data\/attachments\/[0-9a-f]{2}\/([0-9a-f]{64})$/.exec(rel);
-        return m ? existsSync(attachmentStorePath(ctx, m[1])) : false;
+        const m = ATTACHMENT_PATH.exec(rel);
+        return m ? existsSync(attachmentStorePath(ctx, m[2])) : false;
       },
     });
     const { bundle, preview } = plan;

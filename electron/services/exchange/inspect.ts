@@ -6,6 +6,7 @@ import { keyIdHex } from '../../bundle/minisign';
 import { readLinesSync } from '../../bundle/ndjson';
 import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
+import { isBagAttachment } from './attachments';
 import { exchangeDir } from './export';
 import { findTrustedKey } from './trust';
 
@@ -19,7 +20,7 @@ export async function inspectBundle(ctx: ServiceContext, file: string) {
   mkdirSync(work, { recursive: true });
   try {
     // Attachments are checked and listed, not unpacked: nothing here reads their bytes.
-    const bundle = await openBundle(file, work, undefined, { skip: (rel) => rel.startsWith('data/attachments/') });
+    const bundle = await openBundle(file, work, undefined, { skip: isBagAttachment });
     const keyId = keyIdHex(bundle.signature.keyId);
     const trusted = findTrustedKey(ctx, keyId);
     let signature: 'valid' | 'untrusted-key' | 'revoked-key' | 'invalid' = 'untrusted-key';
