@@ -48,7 +48,6 @@ interface TableInfo {
   name: string;
   /** In drizzle's order (the schema's), which is the key order of rows and change-log JSON. */
   columns: Col[];
-  byKey: Map<string, Col>;
   selectById: string;
   insertable: Col[];
   insert: string;
@@ -68,7 +67,6 @@ function tableInfo(table: SQLiteTable): TableInfo {
     t = {
       name,
       columns,
-      byKey: new Map(columns.map((c) => [c.key, c])),
       selectById: `SELECT ${columns.map((c) => q(c.name)).join(', ')} FROM ${q(name)} WHERE "id" = ?`,
       insertable,
       insert: `INSERT INTO ${q(name)} (${insertable.map((c) => q(c.name)).join(', ')}) VALUES (${insertable.map(() => '?').join(', ')})`,
@@ -236,12 +234,6 @@ export function deleteRow<T extends SyncTable>(ctx: ServiceContext, table: T, id
   return updateRow(ctx, table, id, { deleted: true } as Patch<T>);
 }
 
-/**
- * Writes a row received in a bundle exactly as its owner sent it (SQL
- * column names, timestamps included) and logs the change with ctx.origin,
- * the bundle's id. The caller has already decided the row may and should be
- * written (ownership and conflict rule).
- */
 interface RemoteSql {
   insert: string;
   select: string;
@@ -274,6 +266,12 @@ function remoteSqlFor(table: SyncTable, cols: string[]): RemoteSql {
   return sql;
 }
 
+/**
+ * Writes a row received in a bundle exactly as its owner sent it (SQL
+ * column names, timestamps included) and logs the change with ctx.origin,
+ * the bundle's id. The caller has already decided the row may and should be
+ * written (ownership and conflict rule).
+ */
 export function putRemoteRow(ctx: ServiceContext, table: SyncTable, row: Record<string, unknown>): 'insert' | 'update' | 'delete' {
   const sql = remoteSqlFor(table, Object.keys(row));
   // Most rows of a bundle are new here: one statement inserts and returns the row as stored.
