@@ -6,8 +6,10 @@ import type Database from 'better-sqlite3';
  * cost of a write; a statement prepared once is reused until the connection
  * goes away (a restore swaps the connection: its statements go with it).
  * SQLite re-prepares a cached statement by itself after a schema change.
- * The statement is shared: callers must not switch its mode (pluck, raw,
- * expand) nor iterate it while another call may use it.
+ * The statement is shared by every caller of the same SQL. A mode (pluck,
+ * raw) sticks to it, so a caller that reads plucked or raw sets that mode on
+ * each call, as the callers do; and none may iterate it while another call
+ * may use it.
  */
 const byConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
