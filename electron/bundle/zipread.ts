@@ -133,7 +133,6 @@ type Segment =
 interface Output {
   rel: string;
   crc32: number;
-  size: number;
   isDir: boolean;
   /** Null for directory entries and skipped files. */
   target: string | null;
@@ -185,7 +184,7 @@ export async function extractBag(file: string, dest: string, limits: ZipLimits =
     const rel = name.slice(root.length + 1);
     const isDir = name.endsWith('/');
     const target = isDir || options.skip?.(rel) ? null : join(dir, rel);
-    return { rel, crc32: entry.crc32 >>> 0, size: e.size, isDir, target, fd: null, hash: createHash('sha256'), crc: 0, n: 0 };
+    return { rel, crc32: entry.crc32 >>> 0, isDir, target, fd: null, hash: createHash('sha256'), crc: 0, n: 0 };
   });
   const segments: Segment[] = [
     ...layout.framing.map((f): Segment => ({ kind: 'framing', start: f.offset, end: f.offset + f.bytes.length, bytes: f.bytes })),
