@@ -60,7 +60,8 @@ function removeExchangeWork(dataDir: string): void {
  * working copies), checks
  * the database (quick_check: a damaged file is refused with the way out),
  * backs it up if migrations are pending, then migrates; last, a folder set
- * up by an older version gets the reference records it lacks (setup.ts).
+ * up by an older version gets the reference records it lacks (setup.ts: a
+ * few one-row reads when they are there).
  */
 export function openWorkspace(dataDir: string, options: WorkspaceOptions = {}): Workspace {
   const now = options.now ?? (() => new Date());
@@ -108,11 +109,14 @@ export function openWorkspace(dataDir: string, options: WorkspaceOptions = {}): 
       lock.release();
     },
   };
-  try {
-    ensureReferenceRecords(ctx);
-  } catch (err) {
-    ctx.close();
-    throw storageError(err) ?? err;
+  // A read-only open writes nothing (as it migrates nothing): the records come at the next ordinary open.
+  if (!options.readonly) {
+    try {
+      ensureReferenceRecords(ctx);
+    } catch (err) {
+      ctx.close();
+      throw storageError(err) ?? err;
+    }
   }
   return ctx;
 }

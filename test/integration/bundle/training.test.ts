@@ -94,6 +94,11 @@ describe('training sessions in a district bundle', () => {
     const before = count(province.ws, 'SELECT count(*) FROM change_log');
     province.ws.close();
 
+    // Opened read-only, the folder opens as it is and nothing is written: the records come at the next ordinary open.
+    const readOnly = openWorkspace(province.dir, { readonly: true });
+    expect(count(readOnly, 'SELECT count(*) FROM course_types')).toBe(0);
+    readOnly.close();
+
     const ws = openWorkspace(province.dir);
     try {
       provideSealer(ws, testSealer);
