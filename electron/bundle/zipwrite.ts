@@ -14,7 +14,8 @@ import { AppError } from '../common/errors';
  */
 export const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0); // local time: DOS dates have no zone
 
-export type ZipSource = { path: string; file: string; size: number; sha256?: string } | { path: string; buffer: Buffer };
+/** A file on disk with its expected SHA-256, or bytes in memory (the tag files). */
+export type ZipSource = { path: string; file: string; size: number; sha256: string } | { path: string; buffer: Buffer };
 
 export async function writeZip(
   output: string,
@@ -23,7 +24,6 @@ export async function writeZip(
 ): Promise<void> {
   const zip = new ZipFile();
   const total = entries.reduce((s, e) => s + ('buffer' in e ? e.buffer.length : e.size), 0);
-  let done = 0;
   // Stored, not deflated: every byte of the container is then checkable (see canonical.ts).
   const opts = { mtime: ZIP_MTIME, mode: 0o100644, compress: false, forceDosTimestamp: true };
   const hashed: { path: string; expected: string; hash: ReturnType<typeof createHash> }[] = [];
@@ -33,8 +33,7 @@ export async function writeZip(
   for (const e of entries) {
     if ('buffer' in e) {
       zip.addBuffer(e.buffer, e.path, opts);
-      done += e.buffer.length;
-    } else if (e.sha256) {
+    } else {
       const check = { path: e.path, expected: e.sha256, hash: createHash('sha256') };
       hashed.push(check);
       // Opened only when the zip reaches this entry (a roll-up may carry thousands of files).
@@ -44,8 +43,6 @@ export async function writeZip(
         source.on('error', (err) => zip.emit('error', err));
         cb(null, source.pipe(hashing(check.hash)));
       });
-    } else {
-      zip.addFile(e.file, e.path, opts);
     }
   }
   zip.end();
@@ -68,7 +65,6 @@ export async function writeZip(
     if (c.hash.digest('hex') !== c.expected) throw new AppError('BUNDLE_FILE_CHANGED', { path: c.path });
   }
   onProgress?.(total, total);
-  void done;
 }
 
 function hashing(hash: ReturnType<typeof createHash>): Transform {
