@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { backupsRoot, listBackupsIn, PARTIAL_SUFFIX, type BackupInfo } from './store';
+import { basename, dirname } from 'node:path';
+import { backupsRoot, listBackupsIn, partialFolder, type BackupInfo } from './store';
 
 export const KEEP = { newest: 3, daily: 7, weekly: 4, monthly: 12 } as const;
 
@@ -50,7 +50,7 @@ export function backupsToKeep(backups: BackupInfo[]): Set<string> {
  * listed, and is removed at the next start if a crash comes first).
  */
 export function removeBackupFolder(path: string): void {
-  const doomed = join(dirname(path), `.${basename(path)}${PARTIAL_SUFFIX}`);
+  const doomed = partialFolder(dirname(path), basename(path));
   renameSync(path, doomed);
   rmSync(doomed, { recursive: true, force: true });
 }

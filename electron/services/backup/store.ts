@@ -22,6 +22,9 @@ export const MANIFEST = 'manifest.json';
 export const ATTACHMENTS_DIR = 'attachments';
 export const PARTIAL_SUFFIX = '.partial';
 
+/** The hidden name a backup folder has while written or removed: never listed, removed at the next open. */
+export const partialFolder = (root: string, name: string): string => join(root, `.${name}${PARTIAL_SUFFIX}`);
+
 export interface AttachmentEntry {
   /** Path inside the attachments folder, with forward slashes. */
   path: string;
@@ -84,7 +87,7 @@ export function backupName(root: string, at: Date, reason: string): string {
   const base = `isodesk_${stamp}`;
   const r = cleanReason(reason);
   let name = `${base}_${r}`;
-  for (let n = 2; existsSync(join(root, name)) || existsSync(join(root, `.${name}${PARTIAL_SUFFIX}`)); n++) {
+  for (let n = 2; existsSync(join(root, name)) || existsSync(partialFolder(root, name)); n++) {
     name = `${base}-${n}_${r}`;
   }
   return name;

@@ -27,6 +27,7 @@ import {
   infoOf,
   MANIFEST,
   PARTIAL_SUFFIX,
+  partialFolder,
   sha256File,
   type AttachmentEntry,
   type BackupInfo,
@@ -246,7 +247,7 @@ function begin(src: BackupSource, options: WriteOptions) {
   const root = options.folder ?? backupsRoot(src.dataDir);
   prepareRoot(root);
   const name = backupName(root, src.now(), options.reason);
-  const partial = join(root, `.${name}${PARTIAL_SUFFIX}`);
+  const partial = partialFolder(root, name);
   try {
     mkdirSync(partial);
   } catch (err) {
@@ -312,7 +313,7 @@ export function copyRawFiles(dataDir: string, dbFile: string, now: Date, reason:
   const root = backupsRoot(dataDir);
   prepareRoot(root);
   const name = backupName(root, now, reason);
-  const partial = join(root, `.${name}${PARTIAL_SUFFIX}`);
+  const partial = partialFolder(root, name);
   try {
     mkdirSync(partial);
     copyFileSync(dbFile, join(partial, BACKUP_DB));
