@@ -17,6 +17,7 @@ import { readManifest } from '../../../electron/services/backup/store';
 import { openWorkspace, type Workspace } from '../../../electron/services/workspace';
 import { fileBytes, recordEveryArea, staffWorkbook } from '../../fixtures/records';
 import { giveOfficeKey, trustKey } from '../../support/keys';
+import { procedureWithFiles } from '../../support/procedures';
 import { call, office } from '../bundle/offices';
 
 /**
@@ -369,16 +370,11 @@ async function prepareBundleScene(dir: string): Promise<BundleScene> {
     await call(district.router, 'training.excel.import', { kind: 'staff', fileName: 'bo-sung.xlsx', base64: await staffWorkbook('3101', 'HB2', 150), mode: 'all' });
     const staff = district.ws.sqlite.prepare("SELECT id FROM staff WHERE staff_code LIKE 'HB-%' ORDER BY staff_code LIMIT 150").pluck().all() as string[];
     for (const id of staff) await call(district.router, 'training.staff.update', { id, note: 'Cập nhật ở gói 2' });
-    const p = await call(district.router, 'procedures.create', { code: 'QT-HB-99', title: 'Quy trình cấp sổ BHXH', domain: 'so_the', origin: 'district' });
-    const v = await call(district.router, 'versions.createDraft', { procedureId: p.id });
-    for (const name of ['to-trinh.pdf', 'phu-luc.pdf']) {
-      await call(district.router, 'attachments.upload', {
-        subjectType: 'procedure_version',
-        subjectId: v.id,
-        name,
-        contentBase64: fileBytes(`HB2:${name}`, 192 * 1024).toString('base64'),
-      });
-    }
+    await procedureWithFiles(
+      district.router,
+      ['to-trinh.pdf', 'phu-luc.pdf'].map((name) => ({ name, bytes: fileBytes(`HB2:${name}`, 192 * 1024) })),
+      { code: 'QT-HB-99', title: 'Quy trình cấp sổ BHXH', domain: 'so_the', origin: 'district' },
+    );
     const b2 = await exportBundle(district.ws, { output: join(dir, 'district-2.zip') });
     expect(b2).toMatchObject({ sequence: 2, kind: 'delta' });
     const scene = { districtId: D, bundleIds: [b1.bundleId, b2.bundleId] };
