@@ -11,7 +11,7 @@ import { MANIFEST } from './generate/index';
 import { attachmentFiles, prepareTargetDb, rawExport, rawImport, subtreeRows } from './ops/bundle-baseline';
 import { exportProvinceBundle, freshHeadquarters, importAtHeadquarters, openOffice, prepareBundleFixture } from './ops/bundle-offices';
 import { measureRenderer } from './ops/renderer';
-import { summarise, timeRuns, type Summary } from './stats';
+import { timeRuns, type Summary } from './stats';
 import { describeTarget, type Target, TARGETS } from './targets';
 
 export interface BenchOptions {
@@ -106,28 +106,6 @@ function biggestProvince(ws: { sqlite: import('better-sqlite3').Database }): { i
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/**
- * Like timeRuns, with an untimed `setup` before each run (a fresh target
- * folder, removing the previous output); the first run is a warm-up.
- */
-async function timeEach(runs: number, setup: () => unknown, fn: () => Promise<unknown>, budgetMs = 30_000): Promise<Summary> {
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  const began = performance.now();
-  for (let i = -1; i < runs; i++) {
-    if (i >= 5 && performance.now() - began > budgetMs) break;
-    await setup();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn();
-    if (i < 0) continue;
-    samples.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return summarise(samples, cpu);
-}
-
 function removeDb(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 }
@@ -157,22 +135,19 @@ async function benchBundles(
   try {
     exported = await exportProvinceBundle(office, first);
     const out = join(scratch, 'bundle-n.zip');
-    const exp = await timeEach(
-      runs,
-      () => rmSync(out, { force: true }),
-      () => exportProvinceBundle(office, out),
-    );
+    const exp = await timeRuns(runs, () => exportProvinceBundle(office, out), { setup: () => rmSync(out, { force: true }) });
     rmSync(out, { force: true });
     office.close(); // the RSS child opens this folder below
-    const impS = await timeEach(
+    const impS = await timeRuns(
       Math.min(runs, 10),
-      () => {
-        hq?.close();
-        hq = undefined;
-        hq = openOffice(freshHeadquarters(fixture, join(scratch, 'hq')));
-      },
       async () => {
         imported = await importAtHeadquarters(hq!, first);
+      },
+      {
+        setup: () => {
+          hq?.close();
+          hq = openOffice(freshHeadquarters(fixture, join(scratch, 'hq')));
+        },
       },
     );
     hq?.close();
@@ -354,20 +329,17 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         const bundleFile = join(scratch, 'raw.zip');
         const exportRaw = await timeRuns(runs, () => rawExport(ws.sqlite, options.data, province.id, bundleFile));
         const rawBytes = statSync(bundleFile).size;
-        const importSamples: number[] = [];
-        const targetDb = (i: number) => join(scratch, `import-${i}.db`);
-        for (let i = -1; i < Math.min(runs, 10); i++) {
-          prepareTargetDb(ws.sqlite, province.id, targetDb(i));
-          const t0 = performance.now();
-          await rawImport(bundleFile, tables, targetDb(i));
-          if (i >= 0) importSamples.push(performance.now() - t0);
-          removeDb(targetDb(i));
-        }
-        const importRaw = summarise(importSamples);
+        // Each import into a fresh database holding the rest of the nation (prepared untimed).
+        const targetDb = join(scratch, 'import.db');
+        const freshTarget = () => {
+          removeDb(targetDb);
+          prepareTargetDb(ws.sqlite, province.id, targetDb);
+        };
+        const importRaw = await timeRuns(Math.min(runs, 10), () => rawImport(bundleFile, tables, targetDb), { setup: freshTarget });
         const exportChild = child(['export', options.data, province.id]);
-        prepareTargetDb(ws.sqlite, province.id, targetDb(99));
-        const importChild = child(['import', options.data, province.id, bundleFile, targetDb(99)]);
-        removeDb(targetDb(99));
+        freshTarget();
+        const importChild = child(['import', options.data, province.id, bundleFile, targetDb]);
+        removeDb(targetDb);
         const what = `${province.name}: ${rowsCount} rows + ${attachmentFiles(ws.sqlite, options.data).length} files, ${mb(rawBytes)}`;
         rows.push({ ...measured('bundle.export.raw', `Raw baseline: zip + SHA-256 (${what})`, TARGETS.none, exportRaw), peakRssMb: exportChild.peakRssMb });
         rows.push({
