@@ -1,5 +1,5 @@
 import type { createRouter } from '../../electron/api/router';
-import { call } from './workspace';
+import { call } from './call';
 
 /**
  * A procedure of the office with a draft version and `files` attached to it,
