@@ -7,11 +7,11 @@ import { openDatabase } from '../db/connection';
 import { createRouter, type Router } from '../electron/api/router';
 import { openWorkspace, type Workspace } from '../electron/services/workspace';
 import type { ExportResult, ImportResult } from '../electron/services/exchange';
-import { bundleHooks, freshHeadquarters, openOffice, prepareBundleFixture, type BundleHooks } from './bundle-hooks';
 import { MANIFEST } from './generate/index';
 import { attachmentFiles, prepareTargetDb, rawExport, rawImport, subtreeRows } from './ops/bundle-baseline';
+import { exportProvinceBundle, freshHeadquarters, importAtHeadquarters, openOffice, prepareBundleFixture } from './ops/bundle-offices';
 import { measureRenderer } from './ops/renderer';
-import { summarise, timeRuns, type Summary } from './stats';
+import { timeRuns, type Summary } from './stats';
 import { describeTarget, type Target, TARGETS } from './targets';
 
 export interface BenchOptions {
@@ -21,7 +21,12 @@ export interface BenchOptions {
   /** Repetitions of each renderer measure (default 5; each is a fresh browser context). */
   uiRuns?: number;
   renderer?: boolean;
-  /** Only the operations whose id (query.board, bundle.import…) matches; the others are left out of the result. */
+  /**
+   * Only the operations whose id (query.board, bundle.import…) matches are in
+   * the result; the others are not measured, except within a group measured
+   * together: the bundle rows (ratios need the baselines) and the renderer's
+   * three.
+   */
   only?: RegExp;
   log?: (line: string) => void;
 }
@@ -75,10 +80,6 @@ function measured(id: string, label: string, target: Target, summary: Summary, n
   return { id, label, status: 'measured', target, summary, pass: judge(target, summary), note };
 }
 
-function pending(id: string, label: string, target: Target, note: string): BenchRow {
-  return { id, label, status: 'pending', target, pass: null, note };
-}
-
 async function call(router: Router, method: string, input: unknown): Promise<unknown> {
   const env = await router.call(method, input);
   if (!env.ok) throw new Error(`${method}: ${env.error.code} ${env.error.message.en}`);
@@ -105,38 +106,15 @@ function biggestProvince(ws: { sqlite: import('better-sqlite3').Database }): { i
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/**
- * Like timeRuns, with an untimed `setup` before each run (a fresh target
- * folder, removing the previous output); the first run is a warm-up.
- */
-async function timeEach(runs: number, setup: () => unknown, fn: () => Promise<unknown>, budgetMs = 30_000): Promise<Summary> {
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  const began = performance.now();
-  for (let i = -1; i < runs; i++) {
-    if (i >= 5 && performance.now() - began > budgetMs) break;
-    await setup();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn();
-    if (i < 0) continue;
-    samples.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return summarise(samples, cpu);
-}
-
 function removeDb(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 }
 
 /**
- * Export and verify + import through the exchange services (bench/bundle-hooks.ts),
+ * Export and verify + import through the exchange services (bench/ops/bundle-offices.ts),
  * each beside its raw baseline, and the peak RSS of each in its own process.
  */
 async function benchBundles(
-  hooks: BundleHooks,
   ws: Workspace,
   dataDir: string,
   provinceId: string,
@@ -155,24 +133,21 @@ async function benchBundles(
   let imported: ImportResult | undefined;
   let hq: Workspace | undefined;
   try {
-    exported = await hooks.exportUnitBundle(office, first);
+    exported = await exportProvinceBundle(office, first);
     const out = join(scratch, 'bundle-n.zip');
-    const exp = await timeEach(
-      runs,
-      () => rmSync(out, { force: true }),
-      () => hooks.exportUnitBundle(office, out),
-    );
+    const exp = await timeRuns(runs, () => exportProvinceBundle(office, out), { setup: () => rmSync(out, { force: true }) });
     rmSync(out, { force: true });
     office.close(); // the RSS child opens this folder below
-    const impS = await timeEach(
+    const impS = await timeRuns(
       Math.min(runs, 10),
-      () => {
-        hq?.close();
-        hq = undefined;
-        hq = openOffice(freshHeadquarters(fixture, join(scratch, 'hq')));
-      },
       async () => {
-        imported = await hooks.importBundle(hq!, first);
+        imported = await importAtHeadquarters(hq!, first);
+      },
+      {
+        setup: () => {
+          hq?.close();
+          hq = openOffice(freshHeadquarters(fixture, join(scratch, 'hq')));
+        },
       },
     );
     hq?.close();
@@ -220,8 +195,7 @@ async function benchBundles(
 /**
  * The benchmark of issue 8 on a generated data folder: each operation's
  * median and p95 over repeated runs beside its target; bundle rows beside
- * the raw baselines measured in the same run. Areas not built yet print as
- * pending, never as passed.
+ * the raw baselines measured in the same run.
  */
 export async function runBenchmark(options: BenchOptions): Promise<BenchResult> {
   const log = options.log ?? (() => {});
@@ -292,18 +266,18 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
           await timeRuns(runs, () => call(router, 'training.matrix', {})),
         ),
       );
-      const rootId = (ws.sqlite.prepare("SELECT value FROM settings WHERE key = 'officeUnitId'").get() as { value: string }).value;
       if (want('query.actionBoard')) {
-        // What the board asks for as it opens: the actions not yet closed, with aging and status counts over all of them.
-        const board = { rootId, status: 'not_closed' as const };
-        const actions = (await call(router, 'actions.list', board)) as { rows: unknown[] };
+        // What the board asks for as it opens: the office's actions not yet closed, with aging and status counts over all of them.
+        const rootId = (ws.sqlite.prepare("SELECT value FROM settings WHERE key = 'officeUnitId'").get() as { value: string }).value;
+        const opening = { rootId, status: 'not_closed' as const };
+        const actions = (await call(router, 'actions.list', opening)) as { rows: unknown[] };
         const total = (ws.sqlite.prepare('SELECT count(*) AS n FROM corrective_actions WHERE deleted = 0').get() as { n: number }).n;
         rows.push(
           measured(
             'query.actionBoard',
             `Action board, whole nation (actions.list: ${actions.rows.length} not closed of ${total} actions)`,
             TARGETS.query,
-            await timeRuns(runs, () => call(router, 'actions.list', board)),
+            await timeRuns(runs, () => call(router, 'actions.list', opening)),
           ),
         );
       }
@@ -355,33 +329,24 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         const bundleFile = join(scratch, 'raw.zip');
         const exportRaw = await timeRuns(runs, () => rawExport(ws.sqlite, options.data, province.id, bundleFile));
         const rawBytes = statSync(bundleFile).size;
-        const importSamples: number[] = [];
-        const targetDb = (i: number) => join(scratch, `import-${i}.db`);
-        for (let i = -1; i < Math.min(runs, 10); i++) {
-          prepareTargetDb(ws.sqlite, province.id, targetDb(i));
-          const t0 = performance.now();
-          await rawImport(bundleFile, tables, targetDb(i));
-          if (i >= 0) importSamples.push(performance.now() - t0);
-          removeDb(targetDb(i));
-        }
-        const importRaw = summarise(importSamples);
+        // Each import into a fresh database holding the rest of the nation (prepared untimed).
+        const targetDb = join(scratch, 'import.db');
+        const freshTarget = () => {
+          removeDb(targetDb);
+          prepareTargetDb(ws.sqlite, province.id, targetDb);
+        };
+        const importRaw = await timeRuns(Math.min(runs, 10), () => rawImport(bundleFile, tables, targetDb), { setup: freshTarget });
         const exportChild = child(['export', options.data, province.id]);
-        prepareTargetDb(ws.sqlite, province.id, targetDb(99));
-        const importChild = child(['import', options.data, province.id, bundleFile, targetDb(99)]);
-        removeDb(targetDb(99));
+        freshTarget();
+        const importChild = child(['import', options.data, province.id, bundleFile, targetDb]);
+        removeDb(targetDb);
         const what = `${province.name}: ${rowsCount} rows + ${attachmentFiles(ws.sqlite, options.data).length} files, ${mb(rawBytes)}`;
         rows.push({ ...measured('bundle.export.raw', `Raw baseline: zip + SHA-256 (${what})`, TARGETS.none, exportRaw), peakRssMb: exportChild.peakRssMb });
         rows.push({
           ...measured('bundle.import.raw', 'Raw baseline: insert same rows in one transaction + SHA-256', TARGETS.none, importRaw),
           peakRssMb: importChild.peakRssMb,
         });
-        if (bundleHooks) {
-          rows.push(...(await benchBundles(bundleHooks, ws, options.data, province.id, scratch, runs, exportRaw, importRaw, log)));
-        } else {
-          rows.push({ ...pending('bundle.export', 'Export province bundle', TARGETS.exportRatio, 'pending: set bundleHooks in bench/bundle-hooks.ts'), baselineId: 'bundle.export.raw' });
-          rows.push({ ...pending('bundle.import', 'Verify + import province bundle', TARGETS.importRatio, 'pending: set bundleHooks in bench/bundle-hooks.ts'), baselineId: 'bundle.import.raw' });
-          rows.push(pending('bundle.rss', 'Peak RSS, export + import of the province bundle', TARGETS.bundleRss, 'pending: set bundleHooks in bench/bundle-hooks.ts'));
-        }
+        rows.push(...(await benchBundles(ws, options.data, province.id, scratch, runs, exportRaw, importRaw, log)));
       }
 
       if (options.renderer !== false && ['ui.boardVisible', 'ui.unitsFirstRows', 'ui.staffFirstRows'].some(want)) {
@@ -426,7 +391,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     date: new Date().toISOString(),
     machine: host,
     data: { dir: options.data, scale: manifest.scale, seed: manifest.seed, areas: manifest.areas?.map((a: { area: string; status: string }) => ({ area: a.area, status: a.status })) },
-    rows,
+    // Groups measured together (bundles, renderer) may have produced rows that were not asked for.
+    rows: rows.filter((r) => want(r.id)),
   };
 }
 

@@ -29,15 +29,25 @@ export function summarise(samples: number[], cpuSamples?: number[]): Summary {
 
 /**
  * Times `fn` `runs` times after `warmup` untimed runs (wall clock and CPU).
- * A slow operation stops early once `budgetMs` is spent, after at least 5 runs.
+ * `setup`, if given, runs untimed before every run, warm-ups included (a
+ * fresh target folder, removing the previous output). A slow operation stops
+ * early once `budgetMs` is spent, after at least 5 runs.
  */
-export async function timeRuns(runs: number, fn: (i: number) => unknown, warmup = 1, budgetMs = 30_000): Promise<Summary> {
-  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+export async function timeRuns(
+  runs: number,
+  fn: (i: number) => unknown,
+  { setup, warmup = 1, budgetMs = 30_000 }: { setup?: (i: number) => unknown; warmup?: number; budgetMs?: number } = {},
+): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) {
+    await setup?.(-1 - i);
+    await fn(-1 - i);
+  }
   const samples: number[] = [];
   const cpu: number[] = [];
   const began = performance.now();
   for (let i = 0; i < runs; i++) {
     if (i >= 5 && performance.now() - began > budgetMs) break;
+    await setup?.(i);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn(i);

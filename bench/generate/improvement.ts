@@ -13,10 +13,9 @@ import { DAY, dayMs, isoDay, when } from './clock';
 import type { AreaModule, GenContext, StaffRef, Timeline, UnitHistory } from './context';
 import type { Workspace } from '../../electron/services/workspace';
 import type { TreeUnit } from './geography';
-import { decision, personName } from './names';
+import { CERTIFIERS, decision, personName } from './names';
 import type { Rng } from './random';
 
-const CERTIFIERS = ['QUACERT', 'Vinacontrol CE', 'TQC', 'NQA Việt Nam'];
 const CONSULTANTS = ['Trung tâm Năng suất Việt Nam', 'Công ty Tư vấn ISO Tâm Việt', 'Viện Tiêu chuẩn Chất lượng'];
 /** The business domains a unit's declared scope covers. */
 const SCOPE = { service: ['thu', 'so_the', 'cs_bhxh', 'cs_bhyt', 'chi_tra'], affiliated: ['noi_bo'] };
@@ -302,8 +301,9 @@ class UnitWork {
       const day = s3.recorded + r.int(1, 5) * DAY;
       const refs: Ref[] = findings.map(() => ({}));
       const certified = this.at(day, 'certification', () => {
-        const organisationId = this.orgIds.get(cert.issuer) ?? null;
-        addEngagement(ws, { organisationId: organisationId!, unitId, service: 'certification', contractNo: `${cert.number}/HĐ`, startDate: isoDay(stage2 - 30 * DAY) });
+        // The units module picks issuers from the same CERTIFIERS, all recorded as organisations first.
+        const organisationId = this.orgIds.get(cert.issuer)!;
+        addEngagement(ws, { organisationId, unitId, service: 'certification', contractNo: `${cert.number}/HĐ`, startDate: isoDay(stage2 - 30 * DAY) });
         const assessment = recordAssessment(ws, {
           unitId,
           organisationId,
@@ -331,7 +331,7 @@ class UnitWork {
       const surveillance = dayMs(addMonths(s3.date, 12)) + r.int(-20, 20) * DAY;
       const minorLater = r.int(0, 2);
       this.at(surveillance + r.int(2, 10) * DAY, 'surveillance', () =>
-        recordAssessment(ws, { unitId, organisationId: this.orgIds.get(cert.issuer) ?? null, kind: 'surveillance', startDate: isoDay(surveillance), endDate: isoDay(surveillance), leadAssessor: assessor, minorCount: minorLater }),
+        recordAssessment(ws, { unitId, organisationId: this.orgIds.get(cert.issuer)!, kind: 'surveillance', startDate: isoDay(surveillance), endDate: isoDay(surveillance), leadAssessor: assessor, minorCount: minorLater }),
       );
       // Decision 19/2014: certified units declare conformity when their certificate's cycle allows.
       declaredFirst = Math.max(dayMs('2014-06-01'), dayMs(s3.date) + r.int(14, 20) * 30 * DAY);

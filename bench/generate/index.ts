@@ -165,8 +165,8 @@ export function describeResult(r: GenerateResult): string {
     ...r.areas.map((a) => `  ${a.status === 'generated' ? 'generated' : 'PENDING  '}  ${a.area.padEnd(12)} (issue ${a.issue}) ${a.volume}`),
     'Rows:',
     ...Object.entries(r.integrity.rows).map(([t, n]) => `  ${t.padEnd(14)} ${n}`),
-    `Attachments (${r.attachments.mode}): ${r.attachments.rows} rows, ${r.attachments.files} files, ${(r.attachments.bytes / 1024 / 1024).toFixed(1)} MB`,
     `  change_log     ${r.integrity.changes} (${r.integrity.span.first} … ${r.integrity.span.last}, ${r.integrity.span.years} years)`,
+    `Attachments (${r.attachments.mode}): ${r.attachments.rows} rows, ${r.attachments.files} files, ${(r.attachments.bytes / 1024 / 1024).toFixed(1)} MB`,
     r.integrity.ok ? 'Integrity: ok (integrity_check, foreign keys, change log explains every row)' : `Integrity: FAILED\n  ${r.integrity.problems.join('\n  ')}`,
   ];
   return lines.join('\n');

@@ -47,6 +47,9 @@ export const POSITIONS = {
   },
 } as const;
 
+/** Certification bodies: the issuers of step 3's certificates (units) and the organisations the improvement module records. */
+export const CERTIFIERS = ['QUACERT', 'Vinacontrol CE', 'TQC', 'NQA Việt Nam'];
+
 /** A plausible official number, e.g. `512/QĐ-BHXH`. */
 export function decision(rng: Rng, kind = 'QĐ-BHXH'): string {
   return `${rng.int(12, 1890)}/${kind}`;

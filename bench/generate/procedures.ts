@@ -23,33 +23,46 @@ import { decision, personName } from './names';
 import { scanPdf } from './pdf';
 import type { Rng } from './random';
 
+/** The department owning a domain's procedures, as in the starter catalogue. */
+const OWNER_ROLE: Record<Domain, string> = {
+  thu: 'Phòng Quản lý thu',
+  so_the: 'Phòng Cấp sổ, thẻ',
+  cs_bhxh: 'Phòng Chế độ BHXH',
+  cs_bhyt: 'Phòng Giám định BHYT',
+  chi_tra: 'Phòng Kế hoạch - Tài chính',
+  noi_bo: 'Văn phòng',
+};
+
+/** "Quy trình …" for a procedure named after what it handles (as the starter catalogue titles them). */
+const procedureTitle = (subject: string) => `Quy trình ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`;
+
 /**
  * Framework procedures headquarters adds to the starter catalogue in 2013
  * (generated data: plausible titles of BHXH administrative and internal
- * procedures, not an official list).
+ * procedures, not an official list): [code, domain, what it handles].
  */
-const EXTRA_PROCEDURES: { code: string; domain: Domain; ownerRole: string; title: string; internal?: boolean }[] = [
-  { code: 'QT-THU-05', domain: 'thu', ownerRole: 'Phòng Quản lý thu', title: 'Thu BHYT hộ gia đình qua đại lý thu' },
-  { code: 'QT-THU-06', domain: 'thu', ownerRole: 'Phòng Quản lý thu', title: 'Hoàn trả tiền đã đóng BHXH, BHYT, BHTN' },
-  { code: 'QT-THU-07', domain: 'thu', ownerRole: 'Phòng Quản lý thu', title: 'Xác nhận thời gian đóng BHXH' },
-  { code: 'QT-ST-03', domain: 'so_the', ownerRole: 'Phòng Cấp sổ, thẻ', title: 'Cấp sổ BHXH, thẻ BHYT lần đầu' },
-  { code: 'QT-ST-04', domain: 'so_the', ownerRole: 'Phòng Cấp sổ, thẻ', title: 'Gộp sổ BHXH' },
-  { code: 'QT-ST-05', domain: 'so_the', ownerRole: 'Phòng Cấp sổ, thẻ', title: 'Cấp thẻ BHYT cho người do ngân sách nhà nước đóng' },
-  { code: 'QT-CSXH-08', domain: 'cs_bhxh', ownerRole: 'Phòng Chế độ BHXH', title: 'Giải quyết hưởng lương hưu' },
-  { code: 'QT-CSXH-09', domain: 'cs_bhxh', ownerRole: 'Phòng Chế độ BHXH', title: 'Giải quyết hưởng trợ cấp BHXH hằng tháng' },
-  { code: 'QT-CSXH-10', domain: 'cs_bhxh', ownerRole: 'Phòng Chế độ BHXH', title: 'Điều chỉnh, hủy quyết định hưởng chế độ BHXH' },
-  { code: 'QT-CSYT-03', domain: 'cs_bhyt', ownerRole: 'Phòng Giám định BHYT', title: 'Giám định chi phí khám bệnh, chữa bệnh BHYT' },
-  { code: 'QT-CSYT-04', domain: 'cs_bhyt', ownerRole: 'Phòng Giám định BHYT', title: 'Thanh toán chi phí khám bệnh, chữa bệnh BHYT đa tuyến' },
-  { code: 'QT-CT-03', domain: 'chi_tra', ownerRole: 'Phòng Kế hoạch - Tài chính', title: 'Chi trả lương hưu, trợ cấp BHXH hằng tháng qua bưu điện' },
-  { code: 'QT-CT-04', domain: 'chi_tra', ownerRole: 'Phòng Kế hoạch - Tài chính', title: 'Thu hồi số tiền hưởng BHXH không đúng quy định' },
-  { code: 'QT-NB-07', domain: 'noi_bo', ownerRole: 'Văn phòng', title: 'Tiếp nhận hồ sơ và trả kết quả thủ tục hành chính', internal: true },
-  { code: 'QT-NB-08', domain: 'noi_bo', ownerRole: 'Văn phòng', title: 'Xem xét của lãnh đạo', internal: true },
-  { code: 'QT-NB-09', domain: 'noi_bo', ownerRole: 'Văn phòng', title: 'Đo lường sự hài lòng của người dân, tổ chức', internal: true },
-  { code: 'QT-NB-10', domain: 'noi_bo', ownerRole: 'Văn phòng', title: 'Lưu trữ hồ sơ nghiệp vụ', internal: true },
+const EXTRA_PROCEDURES: [string, Domain, string][] = [
+  ['QT-THU-05', 'thu', 'Thu BHYT hộ gia đình qua đại lý thu'],
+  ['QT-THU-06', 'thu', 'Hoàn trả tiền đã đóng BHXH, BHYT, BHTN'],
+  ['QT-THU-07', 'thu', 'Xác nhận thời gian đóng BHXH'],
+  ['QT-ST-03', 'so_the', 'Cấp sổ BHXH, thẻ BHYT lần đầu'],
+  ['QT-ST-04', 'so_the', 'Gộp sổ BHXH'],
+  ['QT-ST-05', 'so_the', 'Cấp thẻ BHYT cho người do ngân sách nhà nước đóng'],
+  ['QT-CSXH-08', 'cs_bhxh', 'Giải quyết hưởng lương hưu'],
+  ['QT-CSXH-09', 'cs_bhxh', 'Giải quyết hưởng trợ cấp BHXH hằng tháng'],
+  ['QT-CSXH-10', 'cs_bhxh', 'Điều chỉnh, hủy quyết định hưởng chế độ BHXH'],
+  ['QT-CSYT-03', 'cs_bhyt', 'Giám định chi phí khám bệnh, chữa bệnh BHYT'],
+  ['QT-CSYT-04', 'cs_bhyt', 'Thanh toán chi phí khám bệnh, chữa bệnh BHYT đa tuyến'],
+  ['QT-CT-03', 'chi_tra', 'Chi trả lương hưu, trợ cấp BHXH hằng tháng qua bưu điện'],
+  ['QT-CT-04', 'chi_tra', 'Thu hồi số tiền hưởng BHXH không đúng quy định'],
+  ['QT-NB-07', 'noi_bo', 'Tiếp nhận hồ sơ và trả kết quả thủ tục hành chính'],
+  ['QT-NB-08', 'noi_bo', 'Xem xét của lãnh đạo'],
+  ['QT-NB-09', 'noi_bo', 'Đo lường sự hài lòng của người dân, tổ chức'],
+  ['QT-NB-10', 'noi_bo', 'Lưu trữ hồ sơ nghiệp vụ'],
 ];
 
 /** New with the 2015 standard (risk-based thinking); QT-NB-06 (preventive action) is withdrawn then. */
-const RISK_PROCEDURE = { code: 'QT-NB-11', domain: 'noi_bo' as Domain, ownerRole: 'Văn phòng', title: 'Quản lý rủi ro và cơ hội' };
+const RISK_PROCEDURE = { code: 'QT-NB-11', domain: 'noi_bo' as Domain, ownerRole: OWNER_ROLE.noi_bo, title: procedureTitle('Quản lý rủi ro và cơ hội') };
 const WITHDRAWN_AT_TRANSITION = 'QT-NB-06';
 /** Handled by provinces only. */
 const PROVINCE_ONLY = new Set(['QT-CSYT-02', 'QT-CSYT-04', 'QT-CSXH-04']);
@@ -112,7 +125,7 @@ interface VersionPlan {
   approve: number;
   reason: VersionReason;
   summary: string;
-  legal?: { index: number; recorded: number; id?: string };
+  legal?: { index: number; recorded: number };
 }
 
 /** The day each unit moves its system to the 2015 standard (checklists, audits, re-declaration). */
@@ -128,7 +141,7 @@ export function transitionDay(g: GenContext, code: string): number {
  * improvements until it has about five versions; a version never opens while
  * another is open, and one not approved by the end stays a draft or in review.
  */
-function planVersions(r: Rng, p: Pick<Plan, 'code' | 'domain'>, firstDraft: number, end: number, legal: { index: number; recorded: number; effective: number }[], withTransition: boolean): VersionPlan[] {
+function planVersions(r: Rng, firstDraft: number, end: number, legal: { index: number; recorded: number; effective: number }[], withTransition: boolean): VersionPlan[] {
   type Candidate = { approve: number; reason: VersionReason; summary: string; legal?: { index: number; recorded: number }; fill?: boolean };
   const v1Approve = firstDraft + r.int(25, 70) * DAY;
   const candidates: Candidate[] = [];
@@ -255,7 +268,7 @@ export const proceduresModule: AreaModule = {
     const hqPlans: Plan[] = [];
     const catalogue = [
       ...starterProcedures.map((p) => ({ code: p.code, domain: p.domain, ownerRole: p.ownerRole, title: p.title, starter: true })),
-      ...EXTRA_PROCEDURES.map((p) => ({ ...p, title: `Quy trình ${p.title.charAt(0).toLowerCase()}${p.title.slice(1)}`, starter: false })),
+      ...EXTRA_PROCEDURES.map(([code, domain, subject]) => ({ code, domain, ownerRole: OWNER_ROLE[domain], title: procedureTitle(subject), starter: false })),
     ];
     for (const p of catalogue) {
       const r = rng.fork(p.code);
@@ -268,7 +281,7 @@ export const proceduresModule: AreaModule = {
       legalByProcedure.set(p.code, legal);
       // The withdrawn procedure gets no version after its withdrawal.
       const withdrawn = p.code === WITHDRAWN_AT_TRANSITION ? dayMs(TRANSITION.from) + r.int(20, 90) * DAY : undefined;
-      const versions = planVersions(r, p, firstDraft, withdrawn ? withdrawn - 60 * DAY : end, legal, !withdrawn).filter((v) => !withdrawn || v.approve < withdrawn - 5 * DAY);
+      const versions = planVersions(r, firstDraft, withdrawn ? withdrawn - 60 * DAY : end, legal, !withdrawn).filter((v) => !withdrawn || v.approve < withdrawn - 5 * DAY);
       const plan: Plan = { code: p.code, title: p.title, domain: p.domain, ownerCode: 'VN', created, versions, withdrawn, ids: [], applied: new Map() };
       hqPlans.push(plan);
       if (!p.starter) {
@@ -280,15 +293,10 @@ export const proceduresModule: AreaModule = {
     {
       const r = rng.fork(RISK_PROCEDURE.code);
       const created = dayMs(TRANSITION.from) + r.int(0, 30) * DAY;
-      const versions = planVersions(r, RISK_PROCEDURE, created + r.int(1, 10) * DAY, end, [], false);
-      hqPlans.push({ code: RISK_PROCEDURE.code, title: `Quy trình ${RISK_PROCEDURE.title.toLowerCase()}`, domain: RISK_PROCEDURE.domain, ownerCode: 'VN', created, versions, ids: [], applied: new Map() });
-      tl.at(when(r, created), `create procedure ${RISK_PROCEDURE.code}`, () =>
-        createProcedure(
-          ws,
-          { code: RISK_PROCEDURE.code, title: `Quy trình ${RISK_PROCEDURE.title.toLowerCase()}`, domain: 'noi_bo', origin: 'hq', ownerRole: RISK_PROCEDURE.ownerRole },
-          { ownerId: hqId },
-        ),
-      );
+      const { code, title, domain, ownerRole } = RISK_PROCEDURE;
+      const versions = planVersions(r, created + r.int(1, 10) * DAY, end, [], false);
+      hqPlans.push({ code, title, domain, ownerCode: 'VN', created, versions, ids: [], applied: new Map() });
+      tl.at(when(r, created), `create procedure ${code}`, () => createProcedure(ws, { code, title, domain, origin: 'hq', ownerRole }, { ownerId: hqId }));
     }
 
     // Legal changes, recorded by headquarters against each procedure they affect.
@@ -318,7 +326,7 @@ export const proceduresModule: AreaModule = {
       for (const p of own) {
         const created = step1.start + r.int(5, 30) * DAY;
         if (created > h.lastDay) continue;
-        const versions = planVersions(r, { code: p.code, domain: 'noi_bo' }, created + r.int(1, 10) * DAY, h.lastDay, [], r.chance(0.7)).slice(0, r.int(2, 3));
+        const versions = planVersions(r, created + r.int(1, 10) * DAY, h.lastDay, [], r.chance(0.7)).slice(0, r.int(2, 3));
         provincePlans.push({ code: p.code, title: p.title, domain: 'noi_bo', ownerCode: u.code, created, versions, ids: [], applied: new Map() });
         tl.at(when(r, created), `create procedure ${p.code}`, () =>
           createProcedure(ws, { code: p.code, title: p.title, domain: 'noi_bo', origin: 'province', ownerRole: p.ownerRole }, { ownerId: unitIdForCode(u.code) }),

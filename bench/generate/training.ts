@@ -1,5 +1,5 @@
 import { referenceWaves } from '../../db/reference/units';
-import { courseIdForCode, ensureCourseTypes } from '../../electron/services/training/courses';
+import { courseIdForCode } from '../../electron/services/training/courses';
 import { addAttendance, createSession, type AttendanceInput } from '../../electron/services/training/sessions';
 import { createStaff, type IsoRole } from '../../electron/services/training/staff';
 import { unitIdForCode } from '../../electron/services/units/units';
@@ -16,9 +16,6 @@ const DEPARTMENTS = {
 } as const;
 const POSITIONS = ['Chuyên viên', 'Chuyên viên chính', 'Viên chức', 'Cán sự', 'Kế toán viên', 'Giám định viên'];
 const PROVIDERS = ['Trung tâm Năng suất Việt Nam', 'Công ty Tư vấn ISO Tâm Việt', 'QUACERT', 'Viện Tiêu chuẩn Chất lượng'];
-
-/** The id is set when the record has been written (it comes from the service); see StaffRef. */
-type Person = StaffRef;
 
 function staffSize(rng: Rng, unit: TreeUnit, scale: GenContext['scale']): number {
   if (scale === 'tiny') return unit.type === 'province' ? 15 : 6;
@@ -47,7 +44,6 @@ export const trainingModule: AreaModule = {
     const rng = g.rng.fork('training');
     const start = dayMs(g.history.start);
     const historyEnd = dayMs(g.history.end);
-    tl.at(start + 7 * DAY, 'course catalogue', () => ensureCourseTypes(ws));
 
     for (const u of g.tree) {
       if (u.type === 'hq') continue;
@@ -59,24 +55,22 @@ export const trainingModule: AreaModule = {
       const departments = DEPARTMENTS[u.type === 'province' ? 'province' : u.type === 'affiliated' ? 'affiliated' : 'district'];
       const size = staffSize(r, u, g.scale);
       const auditors = u.type === 'province' ? r.int(4, 8) : r.int(1, 3);
-      const people: Person[] = [];
+      const people: StaffRef[] = [];
       const records = Array.from({ length: size }, (_, i) => {
         const role: IsoRole = i === 0 ? 'leader' : i === 1 ? 'secretary' : i < 2 + auditors ? 'internal_auditor' : i < 8 + auditors ? 'member' : 'none';
         const hired = i < size * 0.9 ? ws0 - 60 * DAY : ws0 + r.int(200, 3300) * DAY;
-        return {
-          person: { hiredAt: hired, role, fullName: '', department: '', position: '' } as Person,
-          input: {
-            unitId,
-            fullName: personName(r),
-            staffCode: `${u.code}-${String(i + 1).padStart(4, '0')}`,
-            birthDate: isoDay(dayMs('1962-01-01') + r.int(0, 33 * 365) * DAY),
-            department: r.pick(departments),
-            position: i === 0 ? 'Giám đốc' : i === 1 ? 'Chánh Văn phòng' : r.pick(POSITIONS),
-            isoRole: role,
-          },
+        const input = {
+          unitId,
+          fullName: personName(r),
+          staffCode: `${u.code}-${String(i + 1).padStart(4, '0')}`,
+          birthDate: isoDay(dayMs('1962-01-01') + r.int(0, 33 * 365) * DAY),
+          department: r.pick(departments),
+          position: i === 0 ? 'Giám đốc' : i === 1 ? 'Chánh Văn phòng' : r.pick(POSITIONS),
+          isoRole: role,
         };
+        const person: StaffRef = { hiredAt: hired, role, fullName: input.fullName, department: input.department, position: input.position };
+        return { person, input };
       });
-      for (const rec of records) Object.assign(rec.person, { fullName: rec.input.fullName, department: rec.input.department, position: rec.input.position });
       g.staff.set(u.code, people);
       // The staff list is entered in one sitting before the wave; newcomers on their first days.
       const byDay = new Map<number, typeof records>();
@@ -93,7 +87,7 @@ export const trainingModule: AreaModule = {
       }
 
       // A session of a course for the people it concerns, recorded some days after it ends.
-      const session = (code: string, startDay: number, days: number, who: (p: Person) => boolean, opts: { certificate?: boolean; title: string }) => {
+      const session = (code: string, startDay: number, days: number, who: (p: StaffRef) => boolean, opts: { certificate?: boolean; title: string }) => {
         const endDay = startDay + (days - 1) * DAY;
         const recorded = officeTime(endDay + r.int(2, 9) * DAY, r.int(0, 539));
         if (recorded > end) return;
@@ -129,8 +123,8 @@ export const trainingModule: AreaModule = {
         });
       };
 
-      const team = (p: Person) => p.role !== 'none';
-      const auditorsOnly = (p: Person) => p.role === 'internal_auditor';
+      const team = (p: StaffRef) => p.role !== 'none';
+      const auditorsOnly = (p: StaffRef) => p.role === 'internal_auditor';
       const all = () => true;
       session('NT', ws0 + r.int(5, 25) * DAY, 2, all, { title: 'Đào tạo nhận thức chung về ISO 9001:2008' });
       session('VTL', ws0 + r.int(35, 60) * DAY, 3, team, { title: 'Hướng dẫn xây dựng tài liệu, quy trình' });

@@ -6,14 +6,13 @@ import { addWaveMembers, createWave } from '../../electron/services/units/waves'
 import { DAY, dayMs, isoDay, when } from './clock';
 import type { AreaModule, GenContext, UnitHistory } from './context';
 import type { TreeUnit } from './geography';
-import { decision, personName, POSITIONS } from './names';
+import { CERTIFIERS, decision, personName, POSITIONS } from './names';
 import type { Rng } from './random';
 
 /** Decision 19/2014: from then on units self-declare instead of being certified. */
 const SELF_DECLARATION_FROM = '2014-03-01';
 /** Step 4 (maintain) has no end; its planned window runs to the end of the current cycle. */
 const MAINTAIN_UNTIL = '2030-12-31';
-const CERTIFIERS = ['QUACERT', 'Vinacontrol CE', 'TQC', 'NQA Việt Nam'];
 
 type Role = 'head' | 'deputy' | 'secretary' | 'member';
 

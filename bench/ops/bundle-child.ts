@@ -34,12 +34,12 @@ try {
     sqlite.close();
   } else if (mode === 'bundle-export' || mode === 'bundle-import') {
     // Loaded only here: the raw baselines' RSS must not include the app's modules.
-    const { bundleHooks, openOffice } = await import('../bundle-hooks');
+    const { exportProvinceBundle, importAtHeadquarters, openOffice } = await import('./bundle-offices');
     const ws = openOffice(a);
     try {
       const t0 = performance.now();
-      if (mode === 'bundle-export') await bundleHooks!.exportUnitBundle(ws, b);
-      else await bundleHooks!.importBundle(ws, b);
+      if (mode === 'bundle-export') await exportProvinceBundle(ws, b);
+      else await importAtHeadquarters(ws, b);
       ms = performance.now() - t0;
     } finally {
       ws.close();

@@ -29,9 +29,4 @@ export function tempWorkspace(options: { now?: string; office?: string; demo?: b
   return { ws, dir, router: createRouter(ws) };
 }
 
-/** Calls a router method and returns its value, failing the test on an error envelope. */
-export async function call<T = any>(router: ReturnType<typeof createRouter>, method: string, input: unknown = {}): Promise<T> {
-  const env = await router.call(method, input);
-  if (!env.ok) throw new Error(`${method} failed: ${env.error.code} ${env.error.message.en}`);
-  return env.value as T;
-}
+export { call } from './call';

@@ -227,4 +227,10 @@ describe('bench data generator and benchmark (tiny scale, not timed)', () => {
     expect(table).toContain('Dashboard, whole nation');
     expect(table).toContain('Export province bundle');
   }, 240_000);
+
+  it('measures only the operations asked for (--only), a renderer row without the other two', async () => {
+    const result = await runBenchmark({ data: join(root, 'a'), runs: 1, uiRuns: 1, only: /^(search\.units|ui\.unitsFirstRows)$/ });
+    expect(result.rows.map((r) => r.id)).toEqual(['search.units', 'ui.unitsFirstRows']);
+    expect(result.rows.every((r) => r.status === 'measured')).toBe(true);
+  }, 120_000);
 });

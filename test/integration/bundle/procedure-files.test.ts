@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle } from '../../../electron/services/exchange';
+import { procedureWithFiles } from '../../support/procedures';
 import { call, office, trust } from './offices';
 
 const PDF = Buffer.from('%PDF-1.4\n% quy trình thu BHXH\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -12,14 +13,9 @@ describe('procedure files travel with their rows', () => {
     const district = office('3101');
     const province = office('31');
     trust(province, district);
-    const p = await call(district.router, 'procedures.create', { code: 'QT-THU-09', title: 'Thu BHXH', domain: 'thu', origin: 'district' });
-    const v = await call(district.router, 'versions.createDraft', { procedureId: p.id });
-    const a = await call(district.router, 'attachments.upload', {
-      subjectType: 'procedure_version',
-      subjectId: v.id,
-      name: 'QT-THU-09.pdf',
-      contentBase64: PDF.toString('base64'),
-    });
+    const {
+      attachments: [a],
+    } = await procedureWithFiles(district.router, [{ name: 'QT-THU-09.pdf', bytes: PDF }]);
     const bundle = await exportBundle(district.ws, { output: join(district.dir, 'b.zip') });
     expect(bundle.attachments).toBe(1);
 

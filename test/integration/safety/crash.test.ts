@@ -9,24 +9,15 @@ import { defaultMigrationsFolder } from '../../../db/connection';
 import { syncedTables } from '../../../db/schema';
 import { createRouter } from '../../../electron/api/router';
 import { backupNow, listBackups, verifyBackupFolder } from '../../../electron/services/backup';
-import {
-  activeOfficeKey,
-  addTrustedKey,
-  exportBundle,
-  generateOfficeKey,
-  importBundle,
-  importReceipt,
-  listReceived,
-  parseReceipt,
-  passphraseSealer,
-  provideSealer,
-} from '../../../electron/services/exchange';
+import { exportBundle, importBundle, importReceipt, listReceived, parseReceipt, passphraseSealer, provideSealer } from '../../../electron/services/exchange';
 import { checkIntegrity } from '../../../electron/services/integrity';
 import { completeSetup } from '../../../electron/services/setup';
 import { createUnit, unitIdForCode } from '../../../electron/services/units/units';
 import { readManifest } from '../../../electron/services/backup/store';
 import { openWorkspace, type Workspace } from '../../../electron/services/workspace';
 import { fileBytes, recordEveryArea, staffWorkbook } from '../../fixtures/records';
+import { giveOfficeKey, trustKey } from '../../support/keys';
+import { procedureWithFiles } from '../../support/procedures';
 import { call, office } from '../bundle/offices';
 
 /**
@@ -349,21 +340,17 @@ async function prepareBundleScene(dir: string): Promise<BundleScene> {
   await recordEveryArea(district.router, { unitId: D, unitCode: '3101', staff: 600, files: 12, fileBytes: 192 * 1024, hasTable: () => true, tag: 'HB' });
   const b1 = await exportBundle(district.ws, { output: join(dir, 'district-1.zip') });
 
-  // The province has opened its training pages (the reference course types sessions refer to).
+  // The province, set up as the app sets it up (with the reference course types the district's sessions refer to).
   const template = join(dir, 'province');
   const ws = openWorkspace(template, { instance: 'test' });
   try {
     ws.sqlite.transaction(() => completeSetup(ws, { office: { code: '31' }, operator: 'Văn thư tỉnh', demo: false }))();
-    provideSealer(ws, passphraseSealer(PASSPHRASE));
-    ws.sqlite.transaction(() => generateOfficeKey(ws))();
-    ws.sqlite.transaction(() =>
-      addTrustedKey(ws, { publicKey: district.key.publicKeyFile, unitCode: '3101', confirmFingerprint: district.key.fingerprint }),
-    )();
+    const key = giveOfficeKey(ws, passphraseSealer(PASSPHRASE));
+    trustKey(ws, district.key, '3101');
     const courses = await createRouter(ws).call('training.courses.list', {});
     expect(courses.ok).toBe(true);
     // The district trusts the province's key, to take its receipts.
-    const key = activeOfficeKey(ws)!;
-    district.ws.sqlite.transaction(() => addTrustedKey(district.ws, { publicKey: key.publicKeyFile, unitCode: '31', confirmFingerprint: key.fingerprint }))();
+    trustKey(district.ws, key, '31');
   } finally {
     ws.close();
   }
@@ -383,16 +370,11 @@ async function prepareBundleScene(dir: string): Promise<BundleScene> {
     await call(district.router, 'training.excel.import', { kind: 'staff', fileName: 'bo-sung.xlsx', base64: await staffWorkbook('3101', 'HB2', 150), mode: 'all' });
     const staff = district.ws.sqlite.prepare("SELECT id FROM staff WHERE staff_code LIKE 'HB-%' ORDER BY staff_code LIMIT 150").pluck().all() as string[];
     for (const id of staff) await call(district.router, 'training.staff.update', { id, note: 'Cập nhật ở gói 2' });
-    const p = await call(district.router, 'procedures.create', { code: 'QT-HB-99', title: 'Quy trình cấp sổ BHXH', domain: 'so_the', origin: 'district' });
-    const v = await call(district.router, 'versions.createDraft', { procedureId: p.id });
-    for (const name of ['to-trinh.pdf', 'phu-luc.pdf']) {
-      await call(district.router, 'attachments.upload', {
-        subjectType: 'procedure_version',
-        subjectId: v.id,
-        name,
-        contentBase64: fileBytes(`HB2:${name}`, 192 * 1024).toString('base64'),
-      });
-    }
+    await procedureWithFiles(
+      district.router,
+      ['to-trinh.pdf', 'phu-luc.pdf'].map((name) => ({ name, bytes: fileBytes(`HB2:${name}`, 192 * 1024) })),
+      { code: 'QT-HB-99', title: 'Quy trình cấp sổ BHXH', domain: 'so_the', origin: 'district' },
+    );
     const b2 = await exportBundle(district.ws, { output: join(dir, 'district-2.zip') });
     expect(b2).toMatchObject({ sequence: 2, kind: 'delta' });
     const scene = { districtId: D, bundleIds: [b1.bundleId, b2.bundleId] };

@@ -6,7 +6,8 @@ import { exportBundle, importBundle, importReceipt, listSent, parseReceipt } fro
 import { openBundle } from '../../../electron/bundle/bag';
 import { openWorkspace } from '../../../electron/services/workspace';
 import { fileBytes } from '../../fixtures/records';
-import { call, office, trust } from '../bundle/offices';
+import { procedureWithFiles } from '../../support/procedures';
+import { office, trust } from '../bundle/offices';
 
 /**
  * What a crash in the middle of a bundle import leaves behind, each case set
@@ -18,16 +19,9 @@ async function districtWithFile() {
   const province = office('31');
   trust(province, district);
   trust(district, province);
-  const p = await call(district.router, 'procedures.create', { code: 'QT-THU-09', title: 'Thu BHXH', domain: 'thu', origin: 'district' });
-  const v = await call(district.router, 'versions.createDraft', { procedureId: p.id });
-  const a = await call(district.router, 'attachments.upload', {
-    subjectType: 'procedure_version',
-    subjectId: v.id,
-    name: 'QT-THU-09.pdf',
-    contentBase64: fileBytes('QT-THU-09', 4096).toString('base64'),
-  });
+  const { attachments } = await procedureWithFiles(district.router, [{ name: 'QT-THU-09.pdf', bytes: fileBytes('QT-THU-09', 4096) }]);
   const bundle = await exportBundle(district.ws, { output: join(district.dir, 'b.zip') });
-  return { district, province, bundle, sha256: a.sha256 as string };
+  return { district, province, bundle, sha256: attachments[0].sha256 };
 }
 
 describe('an import cut short by a crash', () => {

@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../electron/api/router';
-import { defaultMigrationsFolder, knownSchemaVersion } from '../../../db/connection';
+import { knownSchemaVersion } from '../../../db/connection';
 import { referenceCourses, referenceRequirements } from '../../../db/reference/courses';
 import { listBackups } from '../../../electron/services/backup';
 import { openWorkspace } from '../../../electron/services/workspace';
+import { migrationsFolder } from '../../support/migrations';
 import { call } from '../../support/workspace';
 
 /**
@@ -126,15 +127,10 @@ describe('upgrades from every shipped schema version', () => {
     const newest = fixtures.at(-1)!;
     const { dir, file } = folderWith(newest);
     const old = peek(file);
-    const migrations = mkdtempSync(join(tmpdir(), 'isodesk-migrations-'));
+    const migrations = migrationsFolder({
+      next: { tag: '9999_next', sql: 'ALTER TABLE `staff` ADD `probe` text;\n--> statement-breakpoint\nCREATE INDEX `staff_probe_idx` ON `staff` (`probe`);\n' },
+    });
     dirs.push(migrations);
-    cpSync(defaultMigrationsFolder, migrations, { recursive: true });
-    const journalFile = join(migrations, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_next' });
-    writeFileSync(journalFile, JSON.stringify(journal));
-    writeFileSync(join(migrations, '9999_next.sql'), 'ALTER TABLE `staff` ADD `probe` text;\n--> statement-breakpoint\nCREATE INDEX `staff_probe_idx` ON `staff` (`probe`);\n');
 
     const ws = openWorkspace(dir, { migrationsFolder: migrations });
     try {
@@ -165,18 +161,10 @@ describe('upgrades from every shipped schema version', () => {
     const before = sha(file);
     const oldTables = peek(file).tables;
     // The shipped migrations plus a broken one.
-    const migrations = mkdtempSync(join(tmpdir(), 'isodesk-migrations-'));
+    const migrations = migrationsFolder({
+      next: { tag: '9999_broken', sql: 'CREATE TABLE `half_done` (`x` integer);\n--> statement-breakpoint\nINSERT INTO `no_such_table` VALUES (1);\n' },
+    });
     dirs.push(migrations);
-    cpSync(defaultMigrationsFolder, migrations, { recursive: true });
-    const journalFile = join(migrations, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_broken' });
-    writeFileSync(journalFile, JSON.stringify(journal));
-    writeFileSync(
-      join(migrations, '9999_broken.sql'),
-      'CREATE TABLE `half_done` (`x` integer);\n--> statement-breakpoint\nINSERT INTO `no_such_table` VALUES (1);\n',
-    );
 
     let error: any;
     try {

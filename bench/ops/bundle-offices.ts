@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import '../electron/api/procedures'; // registers the procedures area's attachment lister, as the app does
+import '../../electron/api/procedures'; // registers the procedures area's attachment lister, as the app does
 import {
   activeOfficeKey,
   addTrustedKey,
@@ -14,10 +14,10 @@ import {
   type ExportResult,
   type ImportResult,
   type SecretSealer,
-} from '../electron/services/exchange';
-import { writeSetting } from '../electron/services/settings';
-import { DB_FILE, openWorkspace, type Workspace } from '../electron/services/workspace';
-import { prepareTargetDb } from './ops/bundle-baseline';
+} from '../../electron/services/exchange';
+import { writeSetting } from '../../electron/services/settings';
+import { DB_FILE, openWorkspace, type Workspace } from '../../electron/services/workspace';
+import { prepareTargetDb } from './bundle-baseline';
 
 /**
  * The signed-bundle functions (issue 6) in the benchmark. A province's
@@ -35,7 +35,7 @@ import { prepareTargetDb } from './ops/bundle-baseline';
  * scrypt to every export and import, which is not bundle work.
  */
 const BENCH_SECRET = createHash('sha256').update('isodesk-bench-keychain').digest();
-export const benchSealer: SecretSealer = safeStorageSealer({
+const benchSealer: SecretSealer = safeStorageSealer({
   isEncryptionAvailable: () => true,
   encryptString(plain) {
     const iv = randomBytes(12);
@@ -132,18 +132,14 @@ export function freshHeadquarters(fixture: BundleFixture, dir: string): string {
   return dir;
 }
 
-export interface BundleHooks {
-  /** A full bundle of the province office's records and files, written to `file` (.zip). */
-  exportUnitBundle(province: Workspace, file: string): Promise<ExportResult>;
-  /** Verifies and imports a bundle (backup first, all rows in one transaction, receipt). */
-  importBundle(hq: Workspace, file: string): Promise<ImportResult>;
+/** What the benchmark times as export: a full bundle of the province office's records and files, written to `file` (.zip). */
+export function exportProvinceBundle(province: Workspace, file: string): Promise<ExportResult> {
+  return exportBundle(province, { output: file, full: true });
 }
 
-export const bundleHooks: BundleHooks | null = {
-  exportUnitBundle: (province, file) => exportBundle(province, { output: file, full: true }),
-  async importBundle(hq, file) {
-    const result = await importBundle(hq, file);
-    if (!result.applied) throw new Error(`bundle not applied (${result.status})`);
-    return result;
-  },
-};
+/** What the benchmark times as verify + import: the whole import (backup first, all rows in one transaction, receipt). */
+export async function importAtHeadquarters(hq: Workspace, file: string): Promise<ImportResult> {
+  const result = await importBundle(hq, file);
+  if (!result.applied) throw new Error(`bundle not applied (${result.status})`);
+  return result;
+}
