@@ -6,7 +6,8 @@ import { AppError } from '../../../electron/common/errors';
 import { listBackups } from '../../../electron/services/backup';
 import { exportBundle, importBundle, inspectBundle, previewBundle } from '../../../electron/services/exchange';
 import { fileBytes } from '../../fixtures/records';
-import { call, office, trust, type Office } from './offices';
+import { procedureWithFiles } from '../../support/procedures';
+import { office, trust, type Office } from './offices';
 
 /**
  * How an import handles the bundle's bytes (issue 8): it reads the file once,
@@ -21,18 +22,11 @@ async function districtWithFiles(n = 2) {
   const district = office('3101');
   const province = office('31');
   trust(province, district);
-  const p = await call(district.router, 'procedures.create', { code: 'QT-THU-09', title: 'Thu BHXH', domain: 'thu', origin: 'district' });
-  const v = await call(district.router, 'versions.createDraft', { procedureId: p.id });
-  const shas: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = await call(district.router, 'attachments.upload', {
-      subjectType: 'procedure_version',
-      subjectId: v.id,
-      name: `phu-luc-${i}.pdf`,
-      contentBase64: content(i).toString('base64'),
-    });
-    shas.push(a.sha256 as string);
-  }
+  const { attachments } = await procedureWithFiles(
+    district.router,
+    Array.from({ length: n }, (_, i) => ({ name: `phu-luc-${i}.pdf`, bytes: content(i) })),
+  );
+  const shas = attachments.map((a) => a.sha256);
   const bundle = await exportBundle(district.ws, { output: join(district.dir, 'b.zip') });
   return { district, province, bundle, shas };
 }

@@ -1,12 +1,6 @@
+import { passphraseSealer, type SecretSealer } from '../../../electron/services/exchange';
+import { giveOfficeKey, trustKey } from '../../support/keys';
 import { call, tempWorkspace } from '../../support/workspace';
-import {
-  addTrustedKey,
-  activeOfficeKey,
-  generateOfficeKey,
-  passphraseSealer,
-  provideSealer,
-  type SecretSealer,
-} from '../../../electron/services/exchange';
 
 /** One sealer for all test offices: scrypt once per seal/open is the cost we accept. */
 export const testSealer: SecretSealer = passphraseSealer('mật khẩu thử nghiệm');
@@ -14,18 +8,14 @@ export const testSealer: SecretSealer = passphraseSealer('mật khẩu thử ngh
 /** A set-up office (real data folder) with its signing key. */
 export function office(code: string, options: { demo?: boolean; now?: string } = {}) {
   const t = tempWorkspace({ office: code, demo: options.demo, now: options.now });
-  provideSealer(t.ws, testSealer);
-  t.ws.sqlite.transaction(() => generateOfficeKey(t.ws))();
-  return { ...t, code, key: activeOfficeKey(t.ws)! };
+  return { ...t, code, key: giveOfficeKey(t.ws, testSealer) };
 }
 
 export type Office = ReturnType<typeof office>;
 
 /** `receiver` trusts `sender`'s key for the sender's office, fingerprint confirmed. */
 export function trust(receiver: Office, sender: Office): void {
-  receiver.ws.sqlite.transaction(() =>
-    addTrustedKey(receiver.ws, { publicKey: sender.key.publicKeyFile, unitCode: sender.code, confirmFingerprint: sender.key.fingerprint }),
-  )();
+  trustKey(receiver.ws, sender.key, sender.code);
 }
 
 /** Every synchronised row and the change log, to prove "nothing changed". */
