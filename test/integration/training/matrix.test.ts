@@ -65,6 +65,9 @@ describe('training matrix: who lacks what, coverage, expiring certificates', () 
     // Someone who left no longer counts.
     await call(router, 'training.staff.update', { id: hung.id, status: 'left' });
     expect((await call(router, 'training.matrix', { unitId: hongBang.id })).units[0]).toMatchObject({ staff: 2, required: 1, satisfied: 1, coverage: 100 });
+    // The matrix is kept until a synchronised row changes, whatever its table: a renamed unit shows at once.
+    await call(router, 'units.update', { id: hongBang.id, name: 'BHXH quận Hồng Bàng (mới)' });
+    expect((await call(router, 'training.matrix', { unitId: hongBang.id })).units[0].unitName).toBe('BHXH quận Hồng Bàng (mới)');
   });
 
   it('alerts certificates expiring within 90 days and treats expired ones as missing', async () => {
