@@ -67,6 +67,8 @@ interface CommonProps<T> {
   testId?: string;
   /** Called once the first rows are in (a remote table's first window): the host answers one request at a time, so a page holds its other requests until then. */
   onFirstRows?: () => void;
+  /** The rows shown are still the previous answer (a new filter is loading): the count says so and export waits. */
+  loading?: boolean;
 }
 
 /** Either every row (searched and sorted here) or a remote source. */
@@ -241,7 +243,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     }
   };
 
-  const loading = remote && !data;
+  // A remote table's first window: nothing to show yet.
+  const firstWindow = !!remote && !data;
+  const loading = props.loading || firstWindow;
   const searched = remote ? remoteQuery !== '' : count !== allCount;
   return (
     <Paper withBorder radius="md" p="sm" data-testid={props.testId}>
@@ -269,7 +273,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <Text c="red" py="xl" ta="center">
           {errorText(page.error)}
         </Text>
-      ) : loading ? null : allCount === 0 ? (
+      ) : firstWindow ? null : allCount === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           {props.empty ?? t('table.empty')}
         </Text>
