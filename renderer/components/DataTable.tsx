@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDate } from '../../electron/common/dates';
+import { formatNumber } from '../../electron/common/reports';
 import { fold } from '../../electron/common/text';
 import { useErrorText } from '../api/hooks';
 import { exportXlsx } from './exportXlsx';
@@ -262,7 +263,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
         <Group gap="sm">
           <Text size="sm" c="dimmed">
-            {loading ? t('loading') : searched ? t('table.rowsOf', { shown: count, total: allCount }) : t('table.rows', { count })}
+            {loading
+              ? t('loading')
+              : searched
+                ? t('table.rowsOf', { shown: formatNumber(count), total: formatNumber(allCount) })
+                : t('table.rows', { count: formatNumber(count) })}
           </Text>
           <Button variant="light" size="sm" onClick={doExport} loading={exporting} disabled={count === 0 || loading}>
             {t('actions.exportExcel')}
