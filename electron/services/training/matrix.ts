@@ -149,13 +149,16 @@ export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): 
   const seq = refreshTrainingDerived(ctx);
   const onDate = filter.onDate ?? today(ctx);
   const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
+  const compute = () => computeMatrix(ctx, filter.unitId, filter.includeSubunits ?? true, onDate, windowDays);
+  // Inside a write's transaction the rows read may yet be rolled back, and the log positions reused by later writes.
+  if (ctx.sqlite.inTransaction) return compute();
   const scope = filter.unitId ? [filter.unitId, filter.includeSubunits ?? true] : null;
   const key = JSON.stringify([scope, onDate, windowDays]);
   let memo = matrixMemo.get(ctx.sqlite);
   if (memo?.seq !== seq) matrixMemo.set(ctx.sqlite, (memo = { seq, byKey: new Map() }));
   let matrix = memo.byKey.get(key);
   if (!matrix) {
-    matrix = computeMatrix(ctx, filter.unitId, filter.includeSubunits ?? true, onDate, windowDays);
+    matrix = compute();
     if (memo.byKey.size >= MEMO_ENTRIES) memo.byKey.delete(memo.byKey.keys().next().value!);
     memo.byKey.set(key, matrix);
   }
