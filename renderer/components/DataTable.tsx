@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDate } from '../../electron/common/dates';
+import { formatNumber } from '../../electron/common/reports';
 import { fold } from '../../electron/common/text';
 import { useErrorText } from '../api/hooks';
 import { exportXlsx } from './exportXlsx';
@@ -67,6 +68,8 @@ interface CommonProps<T> {
   testId?: string;
   /** Called once the first rows are in (a remote table's first window): the host answers one request at a time, so a page holds its other requests until then. */
   onFirstRows?: () => void;
+  /** The rows shown are still the previous answer (a new filter is loading): the count says so and export waits. */
+  loading?: boolean;
 }
 
 /** Either every row (searched and sorted here) or a remote source. */
@@ -241,7 +244,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     }
   };
 
-  const loading = remote && !data;
+  // A remote table's first window: nothing to show yet.
+  const firstWindow = !!remote && !data;
+  const loading = props.loading || firstWindow;
   const searched = remote ? remoteQuery !== '' : count !== allCount;
   return (
     <Paper withBorder radius="md" p="sm" data-testid={props.testId}>
@@ -258,7 +263,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
         <Group gap="sm">
           <Text size="sm" c="dimmed">
-            {loading ? t('loading') : searched ? t('table.rowsOf', { shown: count, total: allCount }) : t('table.rows', { count })}
+            {loading
+              ? t('loading')
+              : searched
+                ? t('table.rowsOf', { shown: formatNumber(count), total: formatNumber(allCount) })
+                : t('table.rows', { count: formatNumber(count) })}
           </Text>
           <Button variant="light" size="sm" onClick={doExport} loading={exporting} disabled={count === 0 || loading}>
             {t('actions.exportExcel')}
@@ -269,7 +278,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <Text c="red" py="xl" ta="center">
           {errorText(page.error)}
         </Text>
-      ) : loading ? null : allCount === 0 ? (
+      ) : firstWindow ? null : allCount === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           {props.empty ?? t('table.empty')}
         </Text>

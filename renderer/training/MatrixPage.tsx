@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
+import { formatNumber } from '../../electron/common/reports';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
@@ -171,7 +172,12 @@ function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBa
   const gridColumns: Column<Row>[] = [
     { key: 'fullName', header: t('staff.fullName'), value: (r) => r.fullName, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.fullName}</Text> },
     { key: 'position', header: t('staff.position'), value: (r) => r.position, render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{r.position}</Text> },
-    { key: 'role', header: t('staff.isoRole'), value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)) },
+    {
+      key: 'role',
+      header: t('staff.isoRole'),
+      value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)),
+      render: (r) => (r.isoRole === 'none' ? null : <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{t(`roles.${r.isoRole}`)}</Text>),
+    },
     ...(p?.courses ?? []).map(
       (c): Column<Row> => ({
         key: c.id,
@@ -226,10 +232,10 @@ function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBa
       {p && p.total > rows.length && limit < 2000 && (
         <Group justify="center" gap="sm">
           <Text size="sm" c="dimmed">
-            {t('matrix.shownPeople', { shown: rows.length, total: p.total })}
+            {t('matrix.shownPeople', { shown: formatNumber(rows.length), total: formatNumber(p.total) })}
           </Text>
           <Button variant="light" size="compact-sm" onClick={() => setLimit(Math.min(limit + PAGE, 2000))}>
-            {t('matrix.morePeople', { count: Math.min(PAGE, p.total - rows.length) })}
+            {t('matrix.morePeople', { count: formatNumber(Math.min(PAGE, p.total - rows.length)) })}
           </Button>
         </Group>
       )}

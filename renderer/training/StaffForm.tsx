@@ -8,7 +8,7 @@ import { FormActions } from '../components/FormActions';
 import { DateField } from '../components/DateField';
 import { ResultBadge, useUnitOptions } from './shared';
 
-type Staff = ApiOutput<'training.staff.list'>[number];
+type Staff = ApiOutput<'training.staff.page'>['rows'][number];
 const roles = ['none', 'leader', 'secretary', 'member', 'internal_auditor'] as const;
 
 const blank = { unitId: null as string | null, fullName: '', staffCode: '', birthDate: null as string | null, position: '', department: '', isoRole: 'none' as (typeof roles)[number], phone: '', email: '', status: 'active' as 'active' | 'left', note: '' };

@@ -128,7 +128,8 @@ const StaffTable = memo(function StaffTable({ unitId, includeSubunits, status, o
       value: (r) => (r.isoRole === 'none' ? '' : t(`roles.${r.isoRole}`)),
       render: (r) => (r.isoRole === 'none' ? null : <Badge variant="light" tt="none">{t(`roles.${r.isoRole}`)}</Badge>),
     },
-    { key: 'status', header: t('staff.status'), value: (r) => t(`staffStatus.${r.status}`) },
+    // Wide enough for "Đang làm việc" on one line: a wrapped status doubled the height of every row.
+    { key: 'status', header: t('staff.status'), value: (r) => t(`staffStatus.${r.status}`), width: 130 },
   ];
   return (
     <DataTable

@@ -1,5 +1,6 @@
 import { fold } from '../../common/text';
 import type { ServiceContext } from '../context';
+import { cachedStatement } from '../statements';
 
 /**
  * Two local tables derived from the training rows, so that national lists
@@ -46,26 +47,28 @@ const QUALIFICATIONS = `
     FROM attendance a JOIN training_sessions s ON s.id = a.session_id
    WHERE a.deleted = 0 AND a.result = 'passed' AND s.deleted = 0`;
 
+// Every training read asks these two first: cached statements keep that at two index look-ups.
 function lastSeq(ctx: ServiceContext): number | null {
-  const row = ctx.sqlite.prepare('SELECT last_seq FROM training_derived_state WHERE id = 1').get() as { last_seq: number } | undefined;
+  const row = cachedStatement(ctx.sqlite, 'SELECT last_seq FROM training_derived_state WHERE id = 1').get() as { last_seq: number } | undefined;
   return row ? row.last_seq : null;
 }
 
-const maxSeq = (ctx: ServiceContext): number => (ctx.sqlite.prepare('SELECT coalesce(max(seq), 0) AS m FROM change_log').get() as { m: number }).m;
+const maxSeq = (ctx: ServiceContext): number => (cachedStatement(ctx.sqlite, 'SELECT coalesce(max(seq), 0) AS m FROM change_log').get() as { m: number }).m;
 
 function setSeq(ctx: ServiceContext, seq: number): void {
   ctx.sqlite.prepare('INSERT OR REPLACE INTO training_derived_state (id, last_seq) VALUES (1, ?)').run(seq);
 }
 
-/** Drops and rebuilds both tables from the synchronised rows (first use after the migration, or a large delta). */
-export function rebuildTrainingDerived(ctx: ServiceContext): void {
-  ctx.sqlite.transaction(() => {
+/** Drops and rebuilds both tables from the synchronised rows (first use after the migration, or a large delta); returns the change log's position. */
+export function rebuildTrainingDerived(ctx: ServiceContext): number {
+  return ctx.sqlite.transaction(() => {
     const seq = maxSeq(ctx);
     ctx.sqlite.prepare('DELETE FROM staff_search').run();
     ctx.sqlite.prepare('DELETE FROM staff_qualifications').run();
     writeSearch(ctx, ctx.sqlite.prepare('SELECT id, full_name, staff_code, position, department FROM staff WHERE deleted = 0').all() as StaffText[]);
     ctx.sqlite.prepare(`INSERT INTO staff_qualifications (staff_id, course_type_id, best_expiry) ${QUALIFICATIONS} GROUP BY a.staff_id, s.course_type_id`).run();
     setSeq(ctx, seq);
+    return seq;
   })();
 }
 
@@ -73,13 +76,15 @@ export function rebuildTrainingDerived(ctx: ServiceContext): void {
  * Brings both tables up to date with the change log: only the people whose
  * staff row, attendance, or sessions changed since the last call. Cheap when
  * nothing changed (two look-ups), so every training read calls it first.
+ * Returns the change log's position the tables now reflect: it moves with
+ * every change to a synchronised row, whatever its table.
  */
-export function refreshTrainingDerived(ctx: ServiceContext): void {
+export function refreshTrainingDerived(ctx: ServiceContext): number {
   const last = lastSeq(ctx);
   if (last === null) return rebuildTrainingDerived(ctx);
   const max = maxSeq(ctx);
-  if (max <= last) return;
-  ctx.sqlite.transaction(() => {
+  if (max <= last) return last;
+  return ctx.sqlite.transaction(() => {
     // People touched: staff rows themselves; attendance rows (old and new owner: a merge moves them); every attendee of a changed session.
     const touched = ctx.sqlite
       .prepare(
@@ -92,8 +97,8 @@ export function refreshTrainingDerived(ctx: ServiceContext): void {
       )
       .pluck()
       .all({ last, max }) as (string | null)[];
-    const ids = JSON.stringify(touched.filter((id): id is string => !!id));
     if (touched.length > REBUILD_FROM) return rebuildTrainingDerived(ctx);
+    const ids = JSON.stringify(touched.filter((id): id is string => !!id));
     ctx.sqlite.prepare('DELETE FROM staff_search WHERE staff_id IN (SELECT value FROM json_each(?))').run(ids);
     writeSearch(
       ctx,
@@ -109,5 +114,6 @@ export function refreshTrainingDerived(ctx: ServiceContext): void {
       )
       .run(ids);
     setSeq(ctx, max);
+    return max;
   })();
 }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import { today } from '../rules';
 import { getUnit } from '../units/units';
@@ -101,38 +102,18 @@ export interface MatrixFilter {
 }
 
 const scopeSql = (scope: string[] | null) => (scope ? ' AND p.unit_id IN (SELECT value FROM json_each(@scope))' : '');
+/** Named parameters without the absent ones (SQLite refuses a value for a parameter the statement lacks). */
+const bind = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined));
 
 /**
- * The training matrix of a scope (a unit, its sub-units, or the whole
- * nation), computed in SQL: people per unit, (person, required course) pairs
- * and how many are in force, per unit and per course, people lacking
- * something, and certificates that expire within the window (90 days).
- * Person rows come one unit at a time from matrixPeople: at national scale
- * they are ~30,000 rows × every course.
+ * Active people with a role that needs something, each with the bits of their
+ * role's required courses they hold in force on the day: one B-tree descent
+ * per person into their best passes (not one per person and course). Per
+ * role, its required courses are bits (exact up to 52 courses per role, far
+ * beyond any requirement); `full` is every bit.
  */
-export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix {
-  const { lacking: _, ...matrix } = matrixCoverage(ctx, filter);
-  return matrix;
-}
-
-/** The matrix, plus the ids of the people lacking a required course (reports list them by name). */
-export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}, options: { lacking?: boolean } = {}): TrainingMatrix & { lacking: string[] } {
-  refreshTrainingDerived(ctx);
-  const onDate = filter.onDate ?? today(ctx);
-  const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
-  const courses = listCourses(ctx);
+function heldInForce(ctx: ServiceContext, scope: string[] | null, onDate: string) {
   const reqs = requirementsByRole(ctx);
-  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
-  const params = { scope: scope ? JSON.stringify(scope) : null };
-  const bind = <T extends Record<string, unknown>>(p: T) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
-
-  const staffPerUnit = ctx.sqlite
-    .prepare(
-      `WITH n AS (SELECT p.unit_id, count(*) AS staff FROM staff p WHERE p.deleted = 0 AND p.status = 'active'${scopeSql(scope)} GROUP BY p.unit_id)
-       SELECT n.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, n.staff FROM n JOIN units u ON u.id = n.unit_id`,
-    )
-    .all(bind({ scope: params.scope })) as { unitId: string; unitCode: string; unitName: string; staff: number }[];
-  // Per role, its required courses as bits (exact up to 52 courses per role, far beyond any requirement); per person (active, with a role that needs something), the bits held in force.
   const roleCourses = new Map(isoRoles.map((role) => [role, requiredCourses(reqs, role)] as const).filter(([, cs]) => cs.length > 0));
   const roles = JSON.stringify([...roleCourses].map(([role, cs]) => [role, 2 ** cs.length - 1]));
   const need = JSON.stringify([...roleCourses].flatMap(([role, cs]) => cs.map((c, bit) => [role, c, bit])));
@@ -142,8 +123,59 @@ export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}, o
                  (SELECT coalesce(sum(1 << n.bit), 0) FROM staff_qualifications q JOIN need n ON n.course = q.course_type_id AND n.role = p.iso_role
                    WHERE q.staff_id = p.id AND q.best_expiry >= @onDate) AS mask
                  FROM roles r CROSS JOIN staff p WHERE p.iso_role = r.role AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)})`;
-  const args = bind({ scope: params.scope, onDate, need, roles });
-  // One B-tree descent per person into their best passes (not one per person and course): people grouped by unit, role and what they hold.
+  return { roleCourses, held, args: bind({ scope: scope && JSON.stringify(scope), onDate, need, roles }) };
+}
+
+/*
+ * A scope's matrix on a day is kept per connection until the change log moves
+ * on: the dashboard (the home screen) and the matrix page ask for the same one
+ * again and again (the nation's costs ~45 ms of CPU), while training rows
+ * change far more rarely. Everything it is computed from is a synchronised
+ * row (people, passes, sessions, units, courses, requirements), and every
+ * write of one (service, import, bundle, merge) appends to the change log.
+ */
+const matrixMemo = new WeakMap<Database.Database, { seq: number; byKey: Map<string, TrainingMatrix> }>();
+const MEMO_ENTRIES = 16;
+
+/**
+ * The training matrix of a scope (a unit, its sub-units, or the whole
+ * nation), computed in SQL: people per unit, (person, required course) pairs
+ * and how many are in force, per unit and per course, people lacking
+ * something, and certificates that expire within the window (90 days).
+ * Person rows come one unit at a time from matrixPeople: at national scale
+ * they are ~30,000 rows × every course. Callers share the answer: read it, never change it.
+ */
+export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix {
+  const seq = refreshTrainingDerived(ctx);
+  const onDate = filter.onDate ?? today(ctx);
+  const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
+  const compute = () => computeMatrix(ctx, filter.unitId, filter.includeSubunits ?? true, onDate, windowDays);
+  // Inside a write's transaction the rows read may yet be rolled back, and the log positions reused by later writes.
+  if (ctx.sqlite.inTransaction) return compute();
+  const scope = filter.unitId ? [filter.unitId, filter.includeSubunits ?? true] : null;
+  const key = JSON.stringify([scope, onDate, windowDays]);
+  let memo = matrixMemo.get(ctx.sqlite);
+  if (memo?.seq !== seq) matrixMemo.set(ctx.sqlite, (memo = { seq, byKey: new Map() }));
+  let matrix = memo.byKey.get(key);
+  if (!matrix) {
+    matrix = compute();
+    if (memo.byKey.size >= MEMO_ENTRIES) memo.byKey.delete(memo.byKey.keys().next().value!);
+    memo.byKey.set(key, matrix);
+  }
+  return matrix;
+}
+
+function computeMatrix(ctx: ServiceContext, unitId: string | undefined, includeSubunits: boolean, onDate: string, windowDays: number): TrainingMatrix {
+  const courses = listCourses(ctx);
+  const scope = scopeUnitIds(ctx, unitId, includeSubunits);
+  const staffPerUnit = ctx.sqlite
+    .prepare(
+      `WITH n AS (SELECT p.unit_id, count(*) AS staff FROM staff p WHERE p.deleted = 0 AND p.status = 'active'${scopeSql(scope)} GROUP BY p.unit_id)
+       SELECT n.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, n.staff FROM n JOIN units u ON u.id = n.unit_id`,
+    )
+    .all(bind({ scope: scope && JSON.stringify(scope) })) as { unitId: string; unitCode: string; unitName: string; staff: number }[];
+  const { roleCourses, held, args } = heldInForce(ctx, scope, onDate);
+  // People grouped by unit, role and what they hold.
   const groups = ctx.sqlite
     .prepare(`WITH ${held} SELECT unit_id, role, mask, count(*) FROM held GROUP BY unit_id, role, mask`)
     .raw()
@@ -168,9 +200,6 @@ export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}, o
     });
     if (mask !== 2 ** cs.length - 1) u.peopleMissing += people;
   }
-  const lacking = options.lacking
-    ? (ctx.sqlite.prepare(`WITH ${held} SELECT id FROM held WHERE mask != full`).pluck().all(args) as string[])
-    : [];
   const list = [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   const total: TrainingMatrix['total'] = { staff: 0, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} };
   for (const u of list) {
@@ -194,8 +223,14 @@ export function matrixCoverage(ctx: ServiceContext, filter: MatrixFilter = {}, o
     units: list,
     total,
     expiring: expiringCertificates(ctx, courses, scope, onDate, windowDays),
-    lacking,
   };
+}
+
+/** The ids of the scope's people lacking a required course on the day, those the matrix counts in peopleMissing (reports list them by name). */
+export function lackingStaffIds(ctx: ServiceContext, filter: Omit<MatrixFilter, 'windowDays'> = {}): string[] {
+  refreshTrainingDerived(ctx);
+  const { held, args } = heldInForce(ctx, scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true), filter.onDate ?? today(ctx));
+  return ctx.sqlite.prepare(`WITH ${held} SELECT id FROM held WHERE mask != full`).pluck().all(args) as string[];
 }
 
 /** Certificates in force whose best pass ends within the window: candidates from the index on best expiry, details from the attendance. */
@@ -262,7 +297,6 @@ export function unitMatrixPage(
   filter: { unitId: string; onDate?: string; windowDays?: number; onlyMissing?: boolean; offset?: number; limit?: number },
 ): { onDate: string; windowDays: number; courses: CourseHead[]; unit: { id: string; code: string; name: string }; total: number; rows: MatrixRow[] } {
   const unit = getUnit(ctx, filter.unitId);
-  refreshTrainingDerived(ctx);
   const onDate = filter.onDate ?? today(ctx);
   const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
   const all = matrixPeople(ctx, { unitId: unit.id, includeSubunits: false, onDate, windowDays }).filter((r) => !filter.onlyMissing || r.missing.length > 0);
@@ -278,7 +312,7 @@ export function unitMatrixPage(
 }
 
 /** People per drill-down page: a unit rarely has more; the screen asks for the next page when it does. */
-export const MATRIX_PAGE = 500;
+const MATRIX_PAGE = 500;
 
 function pick(p: StaffListItem) {
   return {

@@ -48,13 +48,15 @@ export function scopeUnitIds(ctx: ServiceContext, unitId?: string, includeSubuni
   return includeSubunits ? subtreeIds(ctx, unitId) : [unitId];
 }
 
-/**
- * The WHERE clause of a staff list, over `staff s JOIN staff_search k JOIN
- * units u`. Search matches every folded word of the query against the
- * person's stored search key or their unit's name, in one SQL scan: folding
- * in JavaScript over every person cost ~400 ms at national scale.
- */
-function staffWhere(ctx: ServiceContext, filter: StaffFilter): { where: string; params: unknown[] } {
+interface Where {
+  conds: string[];
+  params: unknown[];
+}
+
+const joined = (w: Where) => ({ where: w.conds.join(' AND '), params: w.params });
+
+/** The conditions of a staff list without its search, over `staff s`: live people of the status and scope (and ids). */
+function filterWhere(ctx: ServiceContext, filter: StaffFilter): Where {
   const conds = ['s.deleted = 0'];
   const params: unknown[] = [];
   const status = filter.status ?? 'active';
@@ -72,18 +74,32 @@ function staffWhere(ctx: ServiceContext, filter: StaffFilter): { where: string; 
     conds.push('s.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(filter.ids));
   }
-  const words = fold(filter.query ?? '').split(' ').filter(Boolean);
-  if (words.length) {
-    // Units are few (~800): fold their names here rather than store a key that a rename would leave stale.
-    const units = ctx.sqlite.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[];
-    const unitKeys = units.map((u) => ({ id: u.id, key: fold(u.name) }));
-    for (const w of words) {
-      conds.push('(instr(k.search_key, ?) > 0 OR s.unit_id IN (SELECT value FROM json_each(?)))');
-      params.push(w, JSON.stringify(unitKeys.filter((u) => u.key.includes(w)).map((u) => u.id)));
-    }
-  }
-  return { where: conds.join(' AND '), params };
+  return { conds, params };
 }
+
+/**
+ * Adds the search to a list's conditions, over `staff s JOIN staff_search k`:
+ * every folded word of the query against the person's stored search key or
+ * their unit's name, in one SQL scan (folding in JavaScript over every person
+ * cost ~400 ms at national scale).
+ */
+function withSearch(ctx: ServiceContext, base: Where, query: string | undefined): Where {
+  const words = fold(query ?? '').split(' ').filter(Boolean);
+  if (!words.length) return base;
+  const conds = [...base.conds];
+  const params = [...base.params];
+  // Units are few (~800): fold their names here rather than store a key that a rename would leave stale.
+  const units = ctx.sqlite.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[];
+  const unitKeys = units.map((u) => ({ id: u.id, key: fold(u.name) }));
+  for (const w of words) {
+    conds.push('(instr(k.search_key, ?) > 0 OR s.unit_id IN (SELECT value FROM json_each(?)))');
+    params.push(w, JSON.stringify(unitKeys.filter((u) => u.key.includes(w)).map((u) => u.id)));
+  }
+  return { conds, params };
+}
+
+/** The WHERE clause of a staff list, searched, over `staff s JOIN staff_search k JOIN units u`. */
+const staffWhere = (ctx: ServiceContext, filter: StaffFilter) => joined(withSearch(ctx, filterWhere(ctx, filter), filter.query));
 
 /**
  * The list's own order: unit code, then given name, then whole name
@@ -93,13 +109,13 @@ function staffWhere(ctx: ServiceContext, filter: StaffFilter): { where: string; 
  * take under a millisecond rather than a sort of all ~30,000 (30 ms).
  */
 const LIST_FROM = 'FROM units u INDEXED BY units_code_uq JOIN staff s ON s.unit_id = u.id JOIN staff_search k ON k.staff_id = s.id';
-const LIST_ORDER = 'ORDER BY u.code, k.sort_key, s.id';
+const LIST_ORDER = ['u.code', 'k.sort_key', 's.id'];
 
 function selectStaff<T>(ctx: ServiceContext, columns: string, filter: StaffFilter): T[] {
   refreshTrainingDerived(ctx);
   const { where, params } = staffWhere(ctx, filter);
   const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-  return ctx.sqlite.prepare(`SELECT ${columns} ${LIST_FROM} WHERE ${where} ${LIST_ORDER}${limit}`).all(...params) as T[];
+  return ctx.sqlite.prepare(`SELECT ${columns} ${LIST_FROM} WHERE ${where} ORDER BY ${LIST_ORDER.join(', ')}${limit}`).all(...params) as T[];
 }
 
 const ROW_COLUMNS = `s.id, u.name AS unitName, s.full_name AS fullName, s.staff_code AS staffCode,
@@ -152,18 +168,17 @@ function registerSortKey(ctx: ServiceContext): void {
   withSortKey.add(ctx.sqlite);
 }
 
-const THEN_LIST_ORDER = ['u.code', 'k.sort_key', 's.id'];
 const ROLE_RANK = `CASE s.iso_role ${isoRoles.map((r, i) => `WHEN '${r}' THEN ${i}`).join(' ')} END`;
 /** Each sortable column's terms, ascending; empty values last, as in every other list. Name sorts by given name, like the list itself. */
 const SORT_TERMS: Record<StaffSortKey, string[]> = {
   fullName: ['k.sort_key', 'u.code', 's.id'],
-  birthDate: ['s.birth_date IS NULL', 's.birth_date', ...THEN_LIST_ORDER],
-  staffCode: ["s.staff_code = ''", 'staff_text_key(s.staff_code)', ...THEN_LIST_ORDER],
-  unit: ['staff_text_key(u.name)', ...THEN_LIST_ORDER],
-  department: ["s.department = ''", 'staff_text_key(s.department)', ...THEN_LIST_ORDER],
-  position: ["s.position = ''", 'staff_text_key(s.position)', ...THEN_LIST_ORDER],
-  isoRole: ["s.iso_role = 'none'", ROLE_RANK, ...THEN_LIST_ORDER],
-  status: ['s.status', ...THEN_LIST_ORDER],
+  birthDate: ['s.birth_date IS NULL', 's.birth_date', ...LIST_ORDER],
+  staffCode: ["s.staff_code = ''", 'staff_text_key(s.staff_code)', ...LIST_ORDER],
+  unit: ['staff_text_key(u.name)', ...LIST_ORDER],
+  department: ["s.department = ''", 'staff_text_key(s.department)', ...LIST_ORDER],
+  position: ["s.position = ''", 'staff_text_key(s.position)', ...LIST_ORDER],
+  isoRole: ["s.iso_role = 'none'", ROLE_RANK, ...LIST_ORDER],
+  status: ['s.status', ...LIST_ORDER],
 };
 
 /**
@@ -174,12 +189,15 @@ const SORT_TERMS: Record<StaffSortKey, string[]> = {
 export function staffPage(ctx: ServiceContext, page: StaffPageQuery): StaffPage {
   refreshTrainingDerived(ctx);
   const { sort, offset = 0, limit, ...filter } = page;
+  // The scope is resolved once for both the count and the rows.
+  const base = filterWhere(ctx, filter);
+  const unsearched = joined(base);
   // Without a search every live person has a search row, so staff alone is counted (joining staff_search tripled the cost).
-  const unsearched = staffWhere(ctx, { ...filter, query: undefined });
   const all = ctx.sqlite.prepare(`SELECT count(*) FROM staff s WHERE ${unsearched.where}`).pluck().get(...unsearched.params) as number;
-  const searching = fold(filter.query ?? '') !== '';
-  const { where, params } = searching ? staffWhere(ctx, filter) : unsearched;
-  const order = sort ? SORT_TERMS[sort.key].map((t) => (sort.dir === 'desc' ? `${t} DESC` : t)).join(', ') : LIST_ORDER.slice('ORDER BY '.length);
+  const search = withSearch(ctx, base, filter.query);
+  const searching = search !== base;
+  const { where, params } = joined(search);
+  const order = (sort ? SORT_TERMS[sort.key].map((t) => (sort.dir === 'desc' ? `${t} DESC` : t)) : LIST_ORDER).join(', ');
   if (sort) registerSortKey(ctx);
   const from = sort ? 'FROM staff s JOIN staff_search k ON k.staff_id = s.id JOIN units u ON u.id = s.unit_id' : LIST_FROM;
   // A search reads every key anyway: its matches are counted in the same pass rather than searched twice.
@@ -313,7 +331,7 @@ export interface DuplicateGroup {
  */
 export function findDuplicates(ctx: ServiceContext, filter: { unitId?: string; includeSubunits?: boolean } = {}): DuplicateGroup[] {
   refreshTrainingDerived(ctx);
-  const { where, params } = staffWhere(ctx, { unitId: filter.unitId, includeSubunits: filter.includeSubunits ?? true, status: 'all' });
+  const { where, params } = joined(filterWhere(ctx, { unitId: filter.unitId, includeSubunits: filter.includeSubunits ?? true, status: 'all' }));
   // Only people who share a code, or a folded name and birth date, with someone else in their unit, grouped in Maps in one
   // pass over staff: SQLite's GROUP BY sorted everyone twice (~200 ms nationally). Folded names are read only for people
   // who share a birth date in their unit (a few hundred), not joined for all.

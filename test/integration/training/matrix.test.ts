@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditorRegister } from '../../../electron/services/training/auditors';
+import { trainingMatrix } from '../../../electron/services/training/matrix';
+import { createStaff } from '../../../electron/services/training/staff';
 import { call } from '../../support/workspace';
 import { trainingWorkspace } from './helpers';
 
@@ -65,6 +67,27 @@ describe('training matrix: who lacks what, coverage, expiring certificates', () 
     // Someone who left no longer counts.
     await call(router, 'training.staff.update', { id: hung.id, status: 'left' });
     expect((await call(router, 'training.matrix', { unitId: hongBang.id })).units[0]).toMatchObject({ staff: 2, required: 1, satisfied: 1, coverage: 100 });
+    // The matrix is kept until a synchronised row changes, whatever its table: a renamed unit shows at once.
+    await call(router, 'units.update', { id: hongBang.id, name: 'BHXH quận Hồng Bàng (mới)' });
+    expect((await call(router, 'training.matrix', { unitId: hongBang.id })).units[0].unitName).toBe('BHXH quận Hồng Bàng (mới)');
+  });
+
+  it('does not keep a matrix read inside a write that is then rolled back', async () => {
+    const t = await trainingWorkspace();
+    const { ws, hongBang } = t;
+    await person(t.router, hongBang.id, 'Nguyễn Thị Lan', 'member');
+    const staffIn = () => trainingMatrix(ws, { unitId: hongBang.id }).total.staff;
+    expect(staffIn()).toBe(1);
+    // A write that reads the matrix and then fails: its change-log position is given again to the next write.
+    expect(() =>
+      ws.sqlite.transaction(() => {
+        createStaff(ws, { unitId: hongBang.id, fullName: 'Trần Văn Hùng' });
+        expect(staffIn()).toBe(2);
+        throw new Error('cancelled');
+      })(),
+    ).toThrow('cancelled');
+    ws.sqlite.transaction(() => createStaff(ws, { unitId: t.ngoQuyen.id, fullName: 'Lê Văn Bình' }))();
+    expect(staffIn()).toBe(1);
   });
 
   it('alerts certificates expiring within 90 days and treats expired ones as missing', async () => {

@@ -1,10 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { attendance, staff, trainingSessions } from '../../../../db/schema';
 import { listCourses } from '../../training/courses';
-import type Database from 'better-sqlite3';
 import type { ServiceContext } from '../../context';
 import { cachedStatement } from '../../statements';
-import { matrixCoverage, matrixPeople, type TrainingMatrix } from '../../training/matrix';
+import { lackingStaffIds, matrixPeople, trainingMatrix } from '../../training/matrix';
 import { unitsByIds } from '../../units/units';
 import { msg } from './labels';
 import type { FigureProvider, FigureQuery, FigureRow, LazyFigure } from './types';
@@ -45,42 +44,13 @@ const columns = {
 const PASSES_IN_PERIOD = `SELECT count(*) FROM training_sessions s CROSS JOIN attendance a ON a.session_id = s.id CROSS JOIN staff p ON p.id = a.staff_id
   WHERE s.deleted = 0 AND s.end_date >= ? AND s.end_date <= ? AND a.deleted = 0 AND a.result = 'passed' AND p.unit_id IN (SELECT value FROM json_each(?))`;
 
-/*
- * The nation's coverage on a day is the dashboard's largest cost (matrixCoverage: ~45 ms of CPU at
- * national scale), and the dashboard is the home screen: opened again and again, with other scopes
- * and years, while training rows change far more rarely. So the coverage is kept per connection
- * and day until anything is written: the key is SQLite's count of rows this connection has changed
- * (every write, logged or not) and its data version (writes by another connection).
- */
-const coverageMemo = new WeakMap<Database.Database, { version: string; byDay: Map<string, TrainingMatrix> }>();
-const MEMO_DAYS = 8;
-
-function dataVersion(ctx: ServiceContext): string {
-  const changes = cachedStatement(ctx.sqlite, 'SELECT total_changes()').pluck().get() as number;
-  return `${changes}|${cachedStatement(ctx.sqlite, 'PRAGMA data_version').pluck().get() as number}`;
-}
-
-/** matrixCoverage of every unit on the day, computed again only once the data has changed. */
-function coverageOn(ctx: ServiceContext, onDate: string): TrainingMatrix {
-  const memo = coverageMemo.get(ctx.sqlite);
-  const hit = memo?.version === dataVersion(ctx) ? memo.byDay.get(onDate) : undefined;
-  if (hit) return hit;
-  const matrix = matrixCoverage(ctx, { onDate });
-  // Read after computing: bringing the derived training tables up to date is itself a write.
-  const version = dataVersion(ctx);
-  const kept = memo?.version === version && memo.byDay.size < MEMO_DAYS ? memo : { version, byDay: new Map<string, TrainingMatrix>() };
-  kept.byDay.set(onDate, matrix);
-  coverageMemo.set(ctx.sqlite, kept);
-  return matrix;
-}
-
 /** The people of the scope lacking a required course on the day, by name: built only for a drill-down or an export. */
 function lackingRows(ctx: ServiceContext, q: FigureQuery) {
   const inScope = new Set(q.unitIds);
-  const matrix = matrixCoverage(ctx, { onDate: q.asOf }, { lacking: true });
-  const courseName = new Map(matrix.courses.map((c) => [c.id, c.name]));
-  const lacking = matrix.lacking.length ? matrixPeople(ctx, { ids: matrix.lacking, onDate: q.asOf }).filter((r) => inScope.has(r.unitId)) : [];
-  return lacking.map((r) => ({ unitId: r.unitId, fullName: r.fullName, unit: r.unitName, missing: r.missing.map((id) => courseName.get(id) ?? id).join('; ') }));
+  const lacking = lackingStaffIds(ctx, { onDate: q.asOf });
+  const courseName = new Map(listCourses(ctx).map((c) => [c.id, c.name]));
+  const rows = lacking.length ? matrixPeople(ctx, { ids: lacking, onDate: q.asOf }).filter((r) => inScope.has(r.unitId)) : [];
+  return rows.map((r) => ({ unitId: r.unitId, fullName: r.fullName, unit: r.unitName, missing: r.missing.map((id) => courseName.get(id) ?? id).join('; ') }));
 }
 
 /** Every pass of the period in the scope, by end date. */
@@ -114,7 +84,8 @@ export const trainingFigures: FigureProvider = {
   definitions: [coverage, missing, trained],
   compute(ctx, q): LazyFigure[] {
     const inScope = new Set(q.unitIds);
-    const units = coverageOn(ctx, q.asOf).units.filter((u) => inScope.has(u.unitId));
+    // The nation's matrix on the day, kept until the training rows change (trainingMatrix): the dashboard is opened again and again.
+    const units = trainingMatrix(ctx, { onDate: q.asOf }).units.filter((u) => inScope.has(u.unitId));
     const required = units.reduce((s, u) => s + u.required, 0);
     const satisfied = units.reduce((s, u) => s + u.satisfied, 0);
     // The people lacking a course are those the per-unit coverage counts as missing something.
@@ -135,7 +106,7 @@ export const trainingFigures: FigureProvider = {
   },
   unitColumns: [{ key: 'trainingCoverage', label: msg('Đào tạo bắt buộc (%)', 'Required training (%)'), type: 'number' }],
   unitValues(ctx, q) {
-    const coverageOf = new Map(coverageOn(ctx, q.asOf).units.map((u) => [u.unitId, u.coverage]));
+    const coverageOf = new Map(trainingMatrix(ctx, { onDate: q.asOf }).units.map((u) => [u.unitId, u.coverage]));
     const out = new Map<string, FigureRow>();
     for (const id of q.unitIds) out.set(id, { trainingCoverage: coverageOf.get(id) ?? null });
     return out;

@@ -258,8 +258,8 @@ function planStaff(ctx: ServiceContext, req: ImportRequest, sheet: ReadSheet): P
   const rc = rowContext(ctx, req.defaultUnitId);
   for (const row of sheet.rows) {
     const r = new RowReader(sheet, columns, row);
-    const person = readPerson(r, rc);
-    const { fullName, staffCode, birthDate } = person;
+    const cells = readPerson(r, rc);
+    const { fullName, staffCode, birthDate } = cells;
     const fields = {
       department: r.text('department'),
       position: r.text('position'),
@@ -270,7 +270,7 @@ function planStaff(ctx: ServiceContext, req: ImportRequest, sheet: ReadSheet): P
     const isoRole = r.choice('isoRole', choices.isoRole) as IsoRole | null;
     const status = r.choice('status', choices.status);
     let action: RowAction = 'create';
-    const existing = matchPerson(ctx, r, rc, person);
+    const existing = matchPerson(ctx, r, rc, cells);
     // A filled cell replaces the stored value; an empty one keeps it.
     const patch = Object.fromEntries(
       Object.entries({ staffCode, birthDate, ...fields, isoRole, status }).filter(([, v]) => v !== null && v !== ''),
@@ -279,8 +279,8 @@ function planStaff(ctx: ServiceContext, req: ImportRequest, sheet: ReadSheet): P
       const changed = Object.entries(patch).some(([k, v]) => existing[k as keyof Staff] !== v) || existing.fullName !== fullName;
       action = changed ? 'update' : 'unchanged';
     }
-    if (!tallyRow(preview, r, person, action, action === 'create')) continue;
-    const unitId = person.unit!.id;
+    if (!tallyRow(preview, r, cells, action, action === 'create')) continue;
+    const unitId = cells.unit!.id;
     if (action === 'create') apply.push({ row: row.row, run: (c) => void createStaff(c, { unitId, fullName, ...patch } as never) });
     else if (action === 'update') apply.push({ row: row.row, run: (c) => void updateStaff(c, existing!.id, { fullName, ...patch } as never) });
   }
@@ -340,19 +340,18 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
       action = same ? 'unchanged' : 'update';
     }
     if (!tallyRow(preview, r, cells, action, !person, result ?? undefined)) continue;
-    const known = person;
     const unitId = cells.unit!.id;
     const entry = { result: result!, certificateNo, certificateDate, certificateExpiry: certificateExpiry ?? undefined, note };
     apply.push({
       row: row.row,
       run: (c) => {
-        let staffId = known?.id;
+        let staffId = person?.id;
         if (!staffId) {
           staffId = createStaff(c, { unitId, fullName, staffCode, birthDate, department, position }).id;
         } else {
           // Fill what the staff record lacks; never overwrite it from an attendance list.
           const fill = Object.fromEntries(
-            Object.entries({ staffCode, birthDate, department, position }).filter(([k, v]) => v && !known![k as keyof Staff]),
+            Object.entries({ staffCode, birthDate, department, position }).filter(([k, v]) => v && !person![k as keyof Staff]),
           );
           if (Object.keys(fill).length) updateStaff(c, staffId, fill);
         }
