@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { ServiceContext } from '../services/context';
 import { auditorRegister } from '../services/training/auditors';
-import { courseKinds, createCourse, ensureCourseTypes, isoRoles, requirementRoles, listCourses, requirementsByRole, setRequirements, updateCourse } from '../services/training/courses';
+import { courseKinds, createCourse, isoRoles, requirementRoles, listCourses, requirementsByRole, setRequirements, updateCourse } from '../services/training/courses';
 import { commitImport, previewImport } from '../services/training/excel/importer';
 import { buildTemplate, exportAttendance, exportMatrix, exportStaff } from '../services/training/excel/writer';
 import { trainingFigureNames, trainingFigures } from '../services/training/figures';
@@ -23,14 +22,6 @@ import { getCourse } from '../services/training/courses';
 import { getUnit } from '../services/units/units';
 import { job, mutation, query } from './define';
 import { id, isoDate, optionalDate, requiredText, text } from './schemas';
-
-/** Reference course types exist before any training read or write (idempotent). */
-function withCourses<I, O>(handler: (ctx: ServiceContext, input: I) => O) {
-  return (ctx: ServiceContext, input: I): O => {
-    ctx.sqlite.transaction(() => ensureCourseTypes(ctx))();
-    return handler(ctx, input);
-  };
-}
 
 const isoRole = z.enum(isoRoles);
 const result = z.enum(['passed', 'failed', 'absent']);
@@ -94,19 +85,19 @@ const decode = ({ base64, ...rest }: z.output<typeof upload>) => ({ ...rest, byt
 
 /** Staff registry, courses and requirements, sessions and attendance, matrix, auditor register, figures, Excel. */
 export const trainingApi = {
-  'training.courses.list': query(z.object({ includeInactive: z.boolean().optional() }).strict(), withCourses((ctx, i) => listCourses(ctx, i))),
+  'training.courses.list': query(z.object({ includeInactive: z.boolean().optional() }).strict(), (ctx, i) => listCourses(ctx, i)),
   'training.courses.create': mutation(
     z.object({ code: requiredText(20), ...courseFields }).strict(),
-    withCourses((ctx, i) => createCourse(ctx, i)),
+    (ctx, i) => createCourse(ctx, i),
   ),
   'training.courses.update': mutation(
     z.object({ id, ...courseFields, name: requiredText(200).optional(), kind: z.enum(courseKinds).optional() }).strict(),
-    withCourses((ctx, { id, ...patch }) => updateCourse(ctx, id, patch)),
+    (ctx, { id, ...patch }) => updateCourse(ctx, id, patch),
   ),
-  'training.requirements.get': query(z.object({}).strict(), withCourses((ctx) => requirementsByRole(ctx))),
+  'training.requirements.get': query(z.object({}).strict(), (ctx) => requirementsByRole(ctx)),
   'training.requirements.set': mutation(
     z.object({ role: z.enum(requirementRoles), courseTypeIds: z.array(id).max(100) }).strict(),
-    withCourses((ctx, i) => setRequirements(ctx, i.role, i.courseTypeIds)),
+    (ctx, i) => setRequirements(ctx, i.role, i.courseTypeIds),
   ),
 
   // List columns only: the national list is ~30,000 people; a person's other fields come with training.staff.get.
@@ -144,16 +135,16 @@ export const trainingApi = {
 
   'training.sessions.list': query(
     z.object({ ...scope, courseTypeId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
-    withCourses((ctx, i) => listSessions(ctx, i)),
+    (ctx, i) => listSessions(ctx, i),
   ),
   'training.sessions.get': query(
     z.object({ id }).strict(),
-    withCourses((ctx, { id }) => {
+    (ctx, { id }) => {
       const session = getSession(ctx, id);
       return { session, course: getCourse(ctx, session.courseTypeId), unit: getUnit(ctx, session.unitId), attendance: sessionAttendance(ctx, id) };
-    }),
+    },
   ),
-  'training.sessions.create': mutation(z.object({ unitId: id, ...sessionFields }).strict(), withCourses((ctx, i) => createSession(ctx, i))),
+  'training.sessions.create': mutation(z.object({ unitId: id, ...sessionFields }).strict(), (ctx, i) => createSession(ctx, i)),
   'training.sessions.update': mutation(
     z.object({ id, ...sessionFields, courseTypeId: id.optional(), startDate: isoDate.optional(), endDate: isoDate.optional() }).strict(),
     (ctx, { id, ...patch }) => updateSession(ctx, id, patch),
@@ -171,7 +162,7 @@ export const trainingApi = {
 
   'training.matrix': query(
     z.object({ ...scope, onDate: isoDate.optional(), windowDays: z.number().int().min(1).max(3650).optional() }).strict(),
-    withCourses((ctx, i) => trainingMatrix(ctx, i)),
+    (ctx, i) => trainingMatrix(ctx, i),
   ),
   // Drill-down: one unit's people × courses, a bounded page at a time.
   'training.matrix.people': query(
@@ -185,16 +176,16 @@ export const trainingApi = {
         limit: z.number().int().min(1).max(2000).optional(),
       })
       .strict(),
-    withCourses((ctx, i) => unitMatrixPage(ctx, i)),
+    (ctx, i) => unitMatrixPage(ctx, i),
   ),
   'training.auditors': query(
     z.object({ unitIds: z.array(id).max(2000).optional(), includeSubunits: z.boolean().optional(), onDate: isoDate.optional() }).strict(),
-    withCourses((ctx, i) => auditorRegister(ctx, i)),
+    (ctx, i) => auditorRegister(ctx, i),
   ),
-  'training.figures': query(z.object(figureFilter).strict(), withCourses((ctx, i) => trainingFigures(ctx, i))),
+  'training.figures': query(z.object(figureFilter).strict(), (ctx, i) => trainingFigures(ctx, i)),
   'training.figures.names': query(
     z.object({ ...figureFilter, groupKey: z.string().max(100), courseTypeId: id.optional() }).strict(),
-    withCourses((ctx, i) => trainingFigureNames(ctx, i)),
+    (ctx, i) => trainingFigureNames(ctx, i),
   ),
 
   'training.excel.template': job(z.object({ kind: z.enum(['staff', 'attendance']) }).strict(), (_ctx, { kind }) => buildTemplate(kind)),
@@ -204,8 +195,8 @@ export const trainingApi = {
   ),
   'training.excel.exportStaff': job(
     z.object({ ...scope, status: z.enum(['active', 'left', 'all']).optional() }).strict(),
-    withCourses((ctx, i) => exportStaff(ctx, i)),
+    (ctx, i) => exportStaff(ctx, i),
   ),
-  'training.excel.exportAttendance': job(z.object({ sessionId: id }).strict(), withCourses((ctx, i) => exportAttendance(ctx, i.sessionId))),
-  'training.excel.exportMatrix': job(z.object(scope).strict(), withCourses((ctx, i) => exportMatrix(ctx, i))),
+  'training.excel.exportAttendance': job(z.object({ sessionId: id }).strict(), (ctx, i) => exportAttendance(ctx, i.sessionId)),
+  'training.excel.exportMatrix': job(z.object(scope).strict(), (ctx, i) => exportMatrix(ctx, i)),
 };

@@ -73,30 +73,22 @@ export function completeSetup(ctx: ServiceContext, input: SetupInput): SetupStat
     office = createUnit(ctx, { code, name, type, region: region ?? null, parentId: type === 'hq' ? null : (parent?.id ?? null) });
   }
   writeSetting(ctx, 'officeUnitId', office.id);
-  seedReferenceRecords(ctx);
+  // Records received from other offices refer to them and no bundle carries them (training/courses.ts).
+  ensureCourseTypes(ctx);
   if (input.demo) loadDemoData(ctx, office);
   return setupState(ctx);
 }
 
 /**
- * Reference records every set-up office holds from the start, because
- * records received from other offices refer to them and no bundle carries
- * them: the shipped course types and role requirements (owned by
- * headquarters; same ids everywhere). Idempotent; the caller's transaction.
- */
-function seedReferenceRecords(ctx: ServiceContext): void {
-  ensureCourseTypes(ctx);
-}
-
-/**
  * For a folder set up by an older version, which seeded course types only
  * when the training pages were first used (a province that never opened them
- * refused its districts' training sessions): puts them in place once, when
- * the folder is opened. Nothing before setup, nothing once they exist.
+ * refused its districts' training sessions), or a restored backup of one:
+ * puts them in place once, when the folder is opened or restored. Nothing
+ * before setup, nothing once they exist.
  */
 export function ensureReferenceRecords(ctx: ServiceContext): void {
   if (!readSetting(ctx, 'officeUnitId')) return;
-  ctx.sqlite.transaction(() => seedReferenceRecords(ctx))();
+  ctx.sqlite.transaction(() => ensureCourseTypes(ctx))();
 }
 
 /**

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
+import { ensureReferenceRecords } from '../setup';
 import { restoreBackup, type RestoreOptions, type RestoreResult } from './restore';
 import { removeBackupFolder, rotateBackups } from './rotate';
 import { backupsRoot, listBackupsIn, type BackupInfo } from './store';
@@ -111,6 +112,8 @@ export function backupBeforeSync(ctx: ServiceContext, reason: string): BackupInf
 export async function restore(ctx: ServiceContext, ref: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const result = await restoreBackup({ dataDir: ctx.dataDir, now: () => ctx.now(), live: ctx }, ref, options);
   rotateBackups(ctx.dataDir);
+  // A backup from an older version may lack them, as an older folder does at open.
+  ensureReferenceRecords(ctx);
   return result;
 }
 

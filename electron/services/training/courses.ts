@@ -22,7 +22,7 @@ const requirementId = (role: string, courseTypeId: string): string => stableId(`
 /**
  * Puts the shipped course types and role requirements in place: at setup
  * (electron/services/setup.ts), and for folders set up before that, when
- * they are opened and before any training read or write. They are owned by
+ * they are opened or a backup is restored. They are owned by
  * headquarters, so no office's bundle carries them: a district's sessions
  * refer to them by id, and ids follow the codes, so every office that seeds
  * them separately holds the very same rows (nothing duplicated on import).

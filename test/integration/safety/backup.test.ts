@@ -16,6 +16,7 @@ import {
   type BackupInfo,
 } from '../../../electron/services/backup';
 import { readManifest } from '../../../electron/services/backup/store';
+import { ensureReferenceRecords } from '../../../electron/services/setup';
 import { openWorkspace } from '../../../electron/services/workspace';
 import { call, tempWorkspace } from '../../support/workspace';
 
@@ -94,6 +95,20 @@ describe('backups', () => {
     const again = openWorkspace(dir);
     expect(count(again, 'units')).toBe(units + 1);
     again.close();
+  });
+
+  it('a restored backup from an older version gets the reference course types, as an older folder does at open', async () => {
+    const { ws, router } = tempWorkspace();
+    const courses = count(ws, 'course_types');
+    expect(courses).toBeGreaterThan(0);
+    // What an older version's backup holds: no course type, no requirement (seeded when training was first used).
+    ws.sqlite.exec('DELETE FROM role_requirements; DELETE FROM course_types;');
+    const old = await call<BackupInfo>(router, 'backup.now', {});
+    ensureReferenceRecords(ws);
+    await call(router, 'backup.restore', { backup: old.id });
+    expect(count(ws, 'course_types')).toBe(courses);
+    expect((await call<unknown[]>(router, 'training.courses.list', {})).length).toBe(courses);
+    ws.close();
   });
 
   it('refuses a damaged or unknown backup and changes nothing', async () => {

@@ -11,7 +11,6 @@ import { insertRow } from '../../records';
 import { today } from '../../rules';
 import { getUnit, listUnits, type UnitListItem } from '../../units/units';
 import { setupState } from '../../setup';
-import { ensureCourseTypes } from '../courses';
 import { addAttendance, attendanceValues, getSession, updateAttendance, type AttendanceResult } from '../sessions';
 import { createStaff, findSamePerson, updateStaff, type IsoRole, type Staff } from '../staff';
 import { cellChoice, cellDate, cellText } from './cells';
@@ -366,7 +365,6 @@ function planAttendance(ctx: ServiceContext, req: ImportRequest, sheet: ReadShee
 async function plan(ctx: ServiceContext, req: ImportRequest): Promise<Plan> {
   const wb = await loadWorkbook(req.bytes, req.fileName);
   const sheet = readSheet(wb, sheetColumns[req.kind]);
-  ctx.sqlite.transaction(() => ensureCourseTypes(ctx))();
   const p = req.kind === 'staff' ? planStaff(ctx, req, sheet) : planAttendance(ctx, req, sheet);
   p.preview.problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
   return p;
