@@ -71,8 +71,6 @@ export function ActionsTable(props: {
   toolbar?: React.ReactNode;
   exportName: string;
   empty?: string;
-  /** The rows are being fetched (a new filter): export waits. */
-  loading?: boolean;
 }) {
   const { t } = useTranslation('improvement');
   const navigate = useNavigate();
@@ -161,7 +159,6 @@ export function ActionsTable(props: {
       exportName={props.exportName}
       toolbar={props.toolbar}
       empty={props.empty ?? t('actions.empty')}
-      loading={props.loading}
       initialSort={{ key: 'due', dir: 'asc' }}
       onRowClick={(r) => r.auditId && navigate(`/audits/${r.auditId}`)}
       testId="actions-table"
