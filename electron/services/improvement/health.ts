@@ -234,9 +234,6 @@ export function dueCalendar(ctx: ServiceContext, filter: { rootId?: string; unit
       push(cert.expiryDate, 'expiry', u, cert.number, cert.id);
     }
   }
-  const allowed = new Set(ids);
-  for (const a of listActions(ctx, { status: 'not_closed', unitId: filter.unitId, rootId: filter.unitId ? undefined : filter.rootId })) {
-    if (allowed.has(a.unitId)) push(a.dueDate, 'action', { id: a.unitId, name: a.unitName }, a.title, a.id);
-  }
+  for (const a of listActions(ctx, { status: 'not_closed', unitIds: ids })) push(a.dueDate, 'action', { id: a.unitId, name: a.unitName }, a.title, a.id);
   return items.sort((a, b) => a.date.localeCompare(b.date) || a.unitName.localeCompare(b.unitName));
 }
