@@ -7,6 +7,9 @@ import { useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 
+/** The unit a panel or form is about. */
+export type UnitRef = { id: string; name: string; code: string };
+
 /** Badges in table cells keep their whole label (Mantine clips them by default). */
 export const noClip = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
 
