@@ -8,11 +8,10 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { AuditDoneModal, FindingModal } from './forms';
-import { ActionStatusBadge, noClip } from './parts';
+import { noClip, useFindingColumns } from './parts';
 
 type Audit = ApiOutput<'audits.get'>;
 type FindingRow = Audit['findings'][number];
-const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
 
 /** One internal audit: its scope, team (with independence warnings), checklist and findings. */
 export function AuditPage() {
@@ -20,33 +19,18 @@ export function AuditPage() {
   const { t } = useTranslation('improvement');
   const audit = useApi('audits.get', { id }).data;
   const cancel = useApiMutation('audits.update');
+  const findingColumns = useFindingColumns<FindingRow>();
   const [modal, setModal] = useState<'done' | 'finding' | null>(null);
   if (!audit) return <Loader />;
   const columns: Column<FindingRow>[] = [
-    {
-      key: 'severity',
-      header: t('finding.severity'),
-      value: (r) => t(`finding.severities.${r.severity}`),
-      render: (r) => (
-        <Badge color={severityColour[r.severity]} variant="light" tt="none" styles={noClip}>
-          {t(`finding.severities.${r.severity}`)}
-        </Badge>
-      ),
-    },
+    findingColumns.severity,
     { key: 'clause', header: t('finding.clause'), value: (r) => r.clause },
     { key: 'procedure', header: t('finding.procedureCode'), value: (r) => r.procedureCode },
     { key: 'department', header: t('finding.department'), value: (r) => r.department },
     { key: 'description', header: t('finding.description'), value: (r) => r.description },
     { key: 'evidence', header: t('finding.evidence'), value: (r) => r.evidence },
     { key: 'found', header: t('finding.foundDate'), value: (r) => r.foundDate, type: 'date' },
-    { key: 'owner', header: t('finding.owner'), value: (r) => r.actions.at(-1)?.owner ?? '' },
-    { key: 'due', header: t('finding.dueDate'), value: (r) => r.actions.at(-1)?.dueDate ?? null, type: 'date' },
-    {
-      key: 'action',
-      header: t('actions.status'),
-      value: (r) => (r.actions.at(-1) ? t(`actions.statuses.${r.actions.at(-1)!.status}`) : ''),
-      render: (r) => (r.actions.at(-1) ? <ActionStatusBadge status={r.actions.at(-1)!.status} /> : null),
-    },
+    ...findingColumns.latestAction,
   ];
   const scope: [string, string[]][] = [
     [t('audits.clauses'), audit.clauses],

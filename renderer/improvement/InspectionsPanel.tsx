@@ -8,7 +8,7 @@ import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
 import { FindingModal } from './forms';
 import { FormModal, useFields, useFormSave } from './FormModal';
-import { ActionStatusBadge, noClip, RowActions, type UnitRef as Unit } from './parts';
+import { noClip, RowActions, type UnitRef as Unit, useFindingColumns } from './parts';
 import { isClosedStatus } from './status';
 
 type InspectionRow = ApiOutput<'inspections.list'>[number];
@@ -16,7 +16,6 @@ type FindingRow = ApiOutput<'findings.list'>[number];
 
 /** Corrections are due within two months of an inspection's minutes (as the services apply it). */
 const DEADLINE_MONTHS = 2;
-const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
 
 /** Records or corrects an inspection (kiểm tra) and shows the correction deadline it starts. */
 function InspectionModal({ unit, initial, onClose }: { unit: Unit; initial?: InspectionRow; onClose: () => void }) {
@@ -78,6 +77,7 @@ export function InspectionsPanel({ unit }: { unit: Unit }) {
   const allFindings = useApi('findings.list', { unitId: unit.id }).data ?? [];
   const remove = useApiMutation('inspections.delete', { successMessage: t('deleted') });
   const removeFinding = useApiMutation('findings.delete', { successMessage: t('deleted') });
+  const findingParts = useFindingColumns<FindingRow>();
   const [editing, setEditing] = useState<{ row?: InspectionRow } | null>(null);
   const [findingFor, setFindingFor] = useState<InspectionRow | null>(null);
   const findings = allFindings.filter((f) => f.source === 'inspection');
@@ -130,26 +130,10 @@ export function InspectionsPanel({ unit }: { unit: Unit }) {
   const inspectionOf = (f: FindingRow) => inspections.find((i) => i.id === f.inspectionId);
   const findingColumns: Column<FindingRow>[] = [
     { key: 'inspection', header: t('inspection.date'), value: (f) => inspectionOf(f)?.inspectionDate ?? null, type: 'date', width: 110 },
-    {
-      key: 'severity',
-      header: t('finding.severity'),
-      value: (f) => t(`finding.severities.${f.severity}`),
-      render: (f) => (
-        <Badge color={severityColour[f.severity]} variant="light" tt="none" styles={noClip}>
-          {t(`finding.severities.${f.severity}`)}
-        </Badge>
-      ),
-    },
+    findingParts.severity,
     { key: 'reference', header: t('inspection.reference'), value: (f) => [f.clause, f.procedureCode].filter(Boolean).join(' · ') },
     { key: 'description', header: t('finding.description'), value: (f) => f.description },
-    { key: 'owner', header: t('finding.owner'), value: (f) => f.actions.at(-1)?.owner ?? '' },
-    { key: 'due', header: t('finding.dueDate'), value: (f) => f.actions.at(-1)?.dueDate ?? null, type: 'date' },
-    {
-      key: 'status',
-      header: t('actions.status'),
-      value: (f) => (f.actions.at(-1) ? t(`actions.statuses.${f.actions.at(-1)!.status}`) : ''),
-      render: (f) => (f.actions.at(-1) ? <ActionStatusBadge status={f.actions.at(-1)!.status} /> : null),
-    },
+    ...findingParts.latestAction,
     {
       key: 'buttons',
       header: '',

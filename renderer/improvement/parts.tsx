@@ -64,6 +64,38 @@ export function ActionStatusBadge({ status }: { status: keyof typeof actionColou
   );
 }
 
+const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
+
+export function SeverityBadge({ severity }: { severity: keyof typeof severityColour }) {
+  const { t } = useTranslation('improvement');
+  return (
+    <Badge color={severityColour[severity]} variant="light" tt="none" styles={noClip}>
+      {t(`finding.severities.${severity}`)}
+    </Badge>
+  );
+}
+
+type FindingLike = { severity: keyof typeof severityColour; actions: { owner: string; dueDate: string; status: keyof typeof actionColour }[] };
+
+/** What every list of findings shows: the severity, and the owner, due date and status of the finding's latest action. */
+export function useFindingColumns<T extends FindingLike>(): { severity: Column<T>; latestAction: Column<T>[] } {
+  const { t } = useTranslation('improvement');
+  const latest = (f: T) => f.actions.at(-1);
+  return {
+    severity: { key: 'severity', header: t('finding.severity'), value: (f) => t(`finding.severities.${f.severity}`), render: (f) => <SeverityBadge severity={f.severity} /> },
+    latestAction: [
+      { key: 'owner', header: t('finding.owner'), value: (f) => latest(f)?.owner ?? '' },
+      { key: 'due', header: t('finding.dueDate'), value: (f) => latest(f)?.dueDate ?? null, type: 'date' },
+      {
+        key: 'action',
+        header: t('actions.status'),
+        value: (f) => (latest(f) ? t(`actions.statuses.${latest(f)!.status}`) : ''),
+        render: (f) => (latest(f) ? <ActionStatusBadge status={latest(f)!.status} /> : null),
+      },
+    ],
+  };
+}
+
 export type ActionRow = ApiOutput<'actions.list'>['rows'][number];
 
 /** The actions table with aging and the buttons that move an action along. */
