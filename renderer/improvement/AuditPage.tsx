@@ -1,14 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { AuditDoneModal, FindingModal } from './forms';
-import { noClip, useFindingColumns } from './parts';
+import { noClip, RecordHeader, useFindingColumns } from './parts';
 
 type Audit = ApiOutput<'audits.get'>;
 type FindingRow = Audit['findings'][number];
@@ -39,39 +39,39 @@ export function AuditPage() {
   ];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Anchor component={Link} to={`/improvement/units/${audit.unitId}`} size="sm">
-            {audit.unitName}
-          </Anchor>
-          <Group gap="sm" mt={2}>
-            <Title order={2}>{audit.title}</Title>
-            <Badge variant="light" tt="none" styles={noClip} size="lg" data-testid="audit-status">
-              {t(`audits.statuses.${audit.status}`)}
-            </Badge>
-          </Group>
-          <Text size="sm" c="dimmed" mt={4}>
+      <RecordHeader
+        link={{ to: `/improvement/units/${audit.unitId}`, label: audit.unitName }}
+        title={audit.title}
+        badge={
+          <Badge variant="light" tt="none" styles={noClip} size="lg" data-testid="audit-status">
+            {t(`audits.statuses.${audit.status}`)}
+          </Badge>
+        }
+        sub={
+          <>
             {t('audits.planned')}: {formatVnDate(audit.plannedStart)}
             {audit.plannedEnd ? ` – ${formatVnDate(audit.plannedEnd)}` : ''}
             {audit.actualEnd ? ` · ${t('audits.actual')}: ${formatVnDate(audit.actualStart)} – ${formatVnDate(audit.actualEnd)}` : ''}
-          </Text>
-        </div>
-        <Group gap="sm">
-          {audit.status !== 'cancelled' && (
-            <Button onClick={() => setModal('finding')} data-testid="add-finding">
-              {t('audits.addFinding')}
-            </Button>
-          )}
-          {audit.status === 'planned' && (
-            <>
-              <Button variant="light" onClick={() => setModal('done')} data-testid="audit-mark-done">
-                {t('audits.markDone')}
+          </>
+        }
+        actions={
+          <>
+            {audit.status !== 'cancelled' && (
+              <Button onClick={() => setModal('finding')} data-testid="add-finding">
+                {t('audits.addFinding')}
               </Button>
-              <ConfirmButton name={audit.title} label={t('audits.cancel')} size="sm" onConfirm={() => cancel.mutate({ id: audit.id, status: 'cancelled' })} />
-            </>
-          )}
-        </Group>
-      </Group>
+            )}
+            {audit.status === 'planned' && (
+              <>
+                <Button variant="light" onClick={() => setModal('done')} data-testid="audit-mark-done">
+                  {t('audits.markDone')}
+                </Button>
+                <ConfirmButton name={audit.title} label={t('audits.cancel')} size="sm" onConfirm={() => cancel.mutate({ id: audit.id, status: 'cancelled' })} />
+              </>
+            )}
+          </>
+        }
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder radius="md">
           <Text fw={600} size="sm" c="dimmed" mb="xs">

@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { useApiMutation } from '../api/hooks';
@@ -12,6 +13,33 @@ export type UnitRef = { id: string; name: string; code: string };
 
 /** Badges in table cells keep their whole label (Mantine clips them by default). */
 export const noClip = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
+/**
+ * The head of one record's page (a unit's health, an audit, an
+ * organisation): a link up to where it belongs, its name with a badge, an
+ * optional line under it, and the page's buttons.
+ */
+export function RecordHeader(props: { link: { to: string; label: ReactNode }; title: ReactNode; badge?: ReactNode; sub?: ReactNode; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <div>
+        <Anchor component={Link} to={props.link.to} size="sm">
+          {props.link.label}
+        </Anchor>
+        <Group gap="sm" mt={2}>
+          <Title order={2}>{props.title}</Title>
+          {props.badge}
+        </Group>
+        {props.sub && (
+          <Text size="sm" c="dimmed" mt={4}>
+            {props.sub}
+          </Text>
+        )}
+      </div>
+      {props.actions && <Group gap="sm">{props.actions}</Group>}
+    </Group>
+  );
+}
 
 /**
  * The buttons at the end of a row: extra ones, Edit, and Delete after a
