@@ -22,15 +22,24 @@ export function AuditPage() {
   const findingColumns = useFindingColumns<FindingRow>();
   const [modal, setModal] = useState<'done' | 'finding' | null>(null);
   if (!audit) return <Loader />;
+  // The finding and where its action stands first (as the inspections list has them), then where and when it was found.
   const columns: Column<FindingRow>[] = [
     findingColumns.severity,
-    { key: 'clause', header: t('finding.clause'), value: (r) => r.clause },
-    { key: 'procedure', header: t('finding.procedureCode'), value: (r) => r.procedureCode },
-    { key: 'department', header: t('finding.department'), value: (r) => r.department },
-    { key: 'description', header: t('finding.description'), value: (r) => r.description },
-    { key: 'evidence', header: t('finding.evidence'), value: (r) => r.evidence },
-    { key: 'found', header: t('finding.foundDate'), value: (r) => r.foundDate, type: 'date' },
+    findingColumns.reference,
+    {
+      key: 'description',
+      header: t('finding.description'),
+      value: (r) => r.description,
+      render: (r) => (
+        <Text size="sm" miw={150}>
+          {r.description}
+        </Text>
+      ),
+    },
     ...findingColumns.latestAction,
+    { key: 'department', header: t('finding.department'), value: (r) => r.department },
+    ...(audit.findings.some((f) => f.evidence) ? [{ key: 'evidence', header: t('finding.evidence'), value: (r: FindingRow) => r.evidence } as Column<FindingRow>] : []),
+    { key: 'found', header: t('finding.foundDate'), value: (r) => r.foundDate, type: 'date' },
   ];
   const scope: [string, string[]][] = [
     [t('audits.clauses'), audit.clauses],

@@ -131,7 +131,7 @@ export function InspectionsPanel({ unit }: { unit: Unit }) {
   const findingColumns: Column<FindingRow>[] = [
     { key: 'inspection', header: t('inspection.date'), value: (f) => inspectionOf(f)?.inspectionDate ?? null, type: 'date', width: 110 },
     findingParts.severity,
-    { key: 'reference', header: t('inspection.reference'), value: (f) => [f.clause, f.procedureCode].filter(Boolean).join(' · ') },
+    findingParts.reference,
     { key: 'description', header: t('finding.description'), value: (f) => f.description },
     ...findingParts.latestAction,
     {

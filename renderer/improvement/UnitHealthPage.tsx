@@ -111,7 +111,8 @@ function Overview({ h }: { h: Health }) {
           <Stack gap={6}>
             {h.steps.map((s) => (
               <Group key={s.step} gap="xs" wrap="nowrap">
-                <Text size="sm" w={150} style={{ flexShrink: 0 }}>
+                {/* The name takes what the badge and the date leave: both stay inside a narrow card. */}
+                <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
                   {t(`common:steps.${s.step}`)}
                 </Text>
                 <StepBadge status={s.status} />

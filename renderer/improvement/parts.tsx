@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -103,14 +103,18 @@ export function SeverityBadge({ severity }: { severity: keyof typeof severityCol
   );
 }
 
-type FindingLike = { severity: keyof typeof severityColour; actions: { owner: string; dueDate: string; status: keyof typeof actionColour }[] };
+type FindingLike = { severity: keyof typeof severityColour; clause: string; procedureCode: string; actions: { owner: string; dueDate: string; status: keyof typeof actionColour }[] };
 
-/** What every list of findings shows: the severity, and the owner, due date and status of the finding's latest action. */
-export function useFindingColumns<T extends FindingLike>(): { severity: Column<T>; latestAction: Column<T>[] } {
+/**
+ * What every list of findings shows: the severity, the clause and procedure
+ * it refers to, and the owner, due date and status of its latest action.
+ */
+export function useFindingColumns<T extends FindingLike>(): { severity: Column<T>; reference: Column<T>; latestAction: Column<T>[] } {
   const { t } = useTranslation('improvement');
   const latest = (f: T) => f.actions.at(-1);
   return {
     severity: { key: 'severity', header: t('finding.severity'), value: (f) => t(`finding.severities.${f.severity}`), render: (f) => <SeverityBadge severity={f.severity} /> },
+    reference: { key: 'reference', header: t('inspection.reference'), value: (f) => [f.clause, f.procedureCode].filter(Boolean).join(' · ') },
     latestAction: [
       { key: 'owner', header: t('finding.owner'), value: (f) => latest(f)?.owner ?? '' },
       { key: 'due', header: t('finding.dueDate'), value: (f) => latest(f)?.dueDate ?? null, type: 'date' },
@@ -145,7 +149,7 @@ export function ActionsTable(props: {
       header: t('actions.name'),
       value: (r) => r.title,
       render: (r) => (
-        <div>
+        <div style={{ minWidth: 220 }}>
           <Text size="sm" fw={500}>
             {r.title}
           </Text>
@@ -178,18 +182,15 @@ export function ActionsTable(props: {
       ),
     },
     { key: 'age', header: t('actions.age'), value: (r) => r.ageDays, type: 'number' },
-    { key: 'status', header: t('actions.status'), value: (r) => t(`actions.statuses.${r.status}`), render: (r) => <ActionStatusBadge status={r.status} /> },
     {
-      key: 'verification',
-      header: t('actions.verification'),
-      value: (r) => (r.verifiedBy ? `${r.verifiedBy} ${formatVnDate(r.verifiedDate)} ${r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}` : ''),
-    },
-    {
-      key: 'buttons',
-      header: '',
-      value: () => null,
+      key: 'status',
+      header: t('actions.status'),
+      value: (r) => t(`actions.statuses.${r.status}`),
+      // The buttons that move the action along sit under its status, one above the other: a column of their own
+      // pushed the table past a 1366 px screen.
       render: (r) => (
-        <Group gap={4} wrap="nowrap" onClick={(e) => e.stopPropagation()}>
+        <Stack gap={4} align="flex-start" onClick={(e) => e.stopPropagation()}>
+          <ActionStatusBadge status={r.status} />
           {r.status === 'open' && (
             <Button size="compact-xs" variant="light" onClick={() => setStatus.mutate({ id: r.id, status: 'in_progress' })}>
               {t('actions.start')}
@@ -210,9 +211,19 @@ export function ActionsTable(props: {
               </Button>
             </>
           )}
-        </Group>
+        </Stack>
       ),
     },
+    // Only done and verified actions carry a verification: a list of open ones goes without the empty column.
+    ...(props.rows.some((r) => r.verifiedBy)
+      ? [
+          {
+            key: 'verification',
+            header: t('actions.verification'),
+            value: (r: ActionRow) => (r.verifiedBy ? `${r.verifiedBy} ${formatVnDate(r.verifiedDate)} ${r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}` : ''),
+          } as Column<ActionRow>,
+        ]
+      : []),
   ];
   return (
     <DataTable
