@@ -1,18 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { AuditDoneModal, FindingModal } from './forms';
-import { ActionStatusBadge, noClip } from './parts';
+import { noClip, RecordHeader, useFindingColumns } from './parts';
 
 type Audit = ApiOutput<'audits.get'>;
 type FindingRow = Audit['findings'][number];
-const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
 
 /** One internal audit: its scope, team (with independence warnings), checklist and findings. */
 export function AuditPage() {
@@ -20,33 +19,27 @@ export function AuditPage() {
   const { t } = useTranslation('improvement');
   const audit = useApi('audits.get', { id }).data;
   const cancel = useApiMutation('audits.update');
+  const findingColumns = useFindingColumns<FindingRow>();
   const [modal, setModal] = useState<'done' | 'finding' | null>(null);
   if (!audit) return <Loader />;
+  // The finding and where its action stands first (as the inspections list has them), then where and when it was found.
   const columns: Column<FindingRow>[] = [
+    findingColumns.severity,
+    findingColumns.reference,
     {
-      key: 'severity',
-      header: t('finding.severity'),
-      value: (r) => t(`finding.severities.${r.severity}`),
+      key: 'description',
+      header: t('finding.description'),
+      value: (r) => r.description,
       render: (r) => (
-        <Badge color={severityColour[r.severity]} variant="light" tt="none" styles={noClip}>
-          {t(`finding.severities.${r.severity}`)}
-        </Badge>
+        <Text size="sm" miw={150}>
+          {r.description}
+        </Text>
       ),
     },
-    { key: 'clause', header: t('finding.clause'), value: (r) => r.clause },
-    { key: 'procedure', header: t('finding.procedureCode'), value: (r) => r.procedureCode },
+    ...findingColumns.latestAction,
     { key: 'department', header: t('finding.department'), value: (r) => r.department },
-    { key: 'description', header: t('finding.description'), value: (r) => r.description },
-    { key: 'evidence', header: t('finding.evidence'), value: (r) => r.evidence },
+    ...(audit.findings.some((f) => f.evidence) ? [{ key: 'evidence', header: t('finding.evidence'), value: (r: FindingRow) => r.evidence } as Column<FindingRow>] : []),
     { key: 'found', header: t('finding.foundDate'), value: (r) => r.foundDate, type: 'date' },
-    { key: 'owner', header: t('finding.owner'), value: (r) => r.actions.at(-1)?.owner ?? '' },
-    { key: 'due', header: t('finding.dueDate'), value: (r) => r.actions.at(-1)?.dueDate ?? null, type: 'date' },
-    {
-      key: 'action',
-      header: t('actions.status'),
-      value: (r) => (r.actions.at(-1) ? t(`actions.statuses.${r.actions.at(-1)!.status}`) : ''),
-      render: (r) => (r.actions.at(-1) ? <ActionStatusBadge status={r.actions.at(-1)!.status} /> : null),
-    },
   ];
   const scope: [string, string[]][] = [
     [t('audits.clauses'), audit.clauses],
@@ -55,39 +48,39 @@ export function AuditPage() {
   ];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Anchor component={Link} to={`/improvement/units/${audit.unitId}`} size="sm">
-            {audit.unitName}
-          </Anchor>
-          <Group gap="sm" mt={2}>
-            <Title order={2}>{audit.title}</Title>
-            <Badge variant="light" tt="none" styles={noClip} size="lg" data-testid="audit-status">
-              {t(`audits.statuses.${audit.status}`)}
-            </Badge>
-          </Group>
-          <Text size="sm" c="dimmed" mt={4}>
+      <RecordHeader
+        link={{ to: `/improvement/units/${audit.unitId}`, label: audit.unitName }}
+        title={audit.title}
+        badge={
+          <Badge variant="light" tt="none" styles={noClip} size="lg" data-testid="audit-status">
+            {t(`audits.statuses.${audit.status}`)}
+          </Badge>
+        }
+        sub={
+          <>
             {t('audits.planned')}: {formatVnDate(audit.plannedStart)}
             {audit.plannedEnd ? ` – ${formatVnDate(audit.plannedEnd)}` : ''}
             {audit.actualEnd ? ` · ${t('audits.actual')}: ${formatVnDate(audit.actualStart)} – ${formatVnDate(audit.actualEnd)}` : ''}
-          </Text>
-        </div>
-        <Group gap="sm">
-          {audit.status !== 'cancelled' && (
-            <Button onClick={() => setModal('finding')} data-testid="add-finding">
-              {t('audits.addFinding')}
-            </Button>
-          )}
-          {audit.status === 'planned' && (
-            <>
-              <Button variant="light" onClick={() => setModal('done')} data-testid="audit-mark-done">
-                {t('audits.markDone')}
+          </>
+        }
+        actions={
+          <>
+            {audit.status !== 'cancelled' && (
+              <Button onClick={() => setModal('finding')} data-testid="add-finding">
+                {t('audits.addFinding')}
               </Button>
-              <ConfirmButton name={audit.title} label={t('audits.cancel')} size="sm" onConfirm={() => cancel.mutate({ id: audit.id, status: 'cancelled' })} />
-            </>
-          )}
-        </Group>
-      </Group>
+            )}
+            {audit.status === 'planned' && (
+              <>
+                <Button variant="light" onClick={() => setModal('done')} data-testid="audit-mark-done">
+                  {t('audits.markDone')}
+                </Button>
+                <ConfirmButton name={audit.title} label={t('audits.cancel')} size="sm" onConfirm={() => cancel.mutate({ id: audit.id, status: 'cancelled' })} />
+              </>
+            )}
+          </>
+        }
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder radius="md">
           <Text fw={600} size="sm" c="dimmed" mb="xs">

@@ -14,9 +14,8 @@ import {
   type DeclarationRow,
 } from './certificationForms';
 import { FindingModal } from './forms';
-import { noClip, RowActions } from './parts';
+import { noClip, RowActions, type UnitRef as Unit } from './parts';
 
-type Unit = { id: string; name: string; code: string };
 type Editing =
   | { kind: 'assessment'; row?: AssessmentRow }
   | { kind: 'certificate'; row?: CertificateRow }

@@ -1,16 +1,13 @@
-import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
-import { formatVnDate, isoDateOf } from '../../electron/common/dates';
+import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
-import { FormActions } from '../components/FormActions';
-import { noClip } from './parts';
-
-const todayIso = () => isoDateOf(new Date());
-type Unit = { id: string; name: string; code: string };
+import { FormModal, todayIso, useFields, useFormSave } from './FormModal';
+import { noClip, type UnitRef as Unit } from './parts';
 
 type FeedbackRow = ApiOutput<'feedback.list'>[number];
 const categories = ['legal', 'procedure', 'it', 'training', 'budget', 'organisation', 'other'] as const;
@@ -75,47 +72,37 @@ export function FeedbackPanel({ unit }: { unit: Unit }) {
 
 function FeedbackModal({ unit, onClose }: { unit: Unit; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({ raisedDate: todayIso() as string | null, category: 'procedure' as (typeof categories)[number], title: '', details: '' });
-  const save = useApiMutation('feedback.raise', { quiet: true, successMessage: t('feedback.saved'), onSuccess: onClose });
+  const [f, set] = useFields({ raisedDate: todayIso() as string | null, category: 'procedure' as (typeof categories)[number], title: '', details: '' });
+  const save = useFormSave('feedback.raise', t('feedback.saved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t('feedback.addTitle', { unit: unit.name })} size="lg" centered>
-      <form onSubmit={(e) => (e.preventDefault(), save.mutate({ unitId: unit.id, ...f, raisedDate: f.raisedDate ?? '' }))}>
-        <Stack>
-          <SimpleGrid cols={2}>
-            <DateField label={t('feedback.raisedDate')} required value={f.raisedDate} onChange={(v) => setF({ ...f, raisedDate: v })} />
-            <Select
-              label={t('feedback.category')}
-              value={f.category}
-              allowDeselect={false}
-              onChange={(v) => setF({ ...f, category: (v ?? 'other') as (typeof categories)[number] })}
-              data={categories.map((c) => ({ value: c, label: t(`feedback.categories.${c}`) }))}
-            />
-          </SimpleGrid>
-          <TextInput label={t('feedback.title')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
-          <Textarea label={t('feedback.details')} autosize minRows={3} value={f.details} onChange={(e) => setF({ ...f, details: e.currentTarget.value })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('feedback.addTitle', { unit: unit.name })} onClose={onClose} save={save} onSubmit={() => save.mutate({ unitId: unit.id, ...f, raisedDate: f.raisedDate ?? '' })}>
+      <SimpleGrid cols={2}>
+        <DateField label={t('feedback.raisedDate')} required value={f.raisedDate} onChange={(v) => set({ raisedDate: v })} />
+        <Select
+      label={t('feedback.category')}
+      value={f.category}
+      allowDeselect={false}
+      onChange={(v) => set({ category: (v ?? 'other') as (typeof categories)[number] })}
+      data={categories.map((c) => ({ value: c, label: t(`feedback.categories.${c}`) }))}
+        />
+      </SimpleGrid>
+      <TextInput label={t('feedback.title')} required value={f.title} onChange={(e) => set({ title: e.currentTarget.value })} />
+      <Textarea label={t('feedback.details')} autosize minRows={3} value={f.details} onChange={(e) => set({ details: e.currentTarget.value })} />
+    </FormModal>
   );
 }
 
 function AnswerModal({ item, onClose }: { item: FeedbackRow; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({ answer: '', answeredDate: todayIso() as string | null, answeredBy: 'BHXH Việt Nam' });
-  const save = useApiMutation('feedback.update', { quiet: true, successMessage: t('feedback.saved'), onSuccess: onClose });
+  const [f, set] = useFields({ answer: '', answeredDate: todayIso() as string | null, answeredBy: 'BHXH Việt Nam' });
+  const save = useFormSave('feedback.update', t('feedback.saved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t('feedback.answerTitle', { title: item.title })} size="lg" centered>
-      <form onSubmit={(e) => (e.preventDefault(), save.mutate({ id: item.id, status: 'answered', ...f }))}>
-        <Stack>
-          <SimpleGrid cols={2}>
-            <DateField label={t('feedback.answeredDate')} required value={f.answeredDate} onChange={(v) => setF({ ...f, answeredDate: v })} />
-            <TextInput label={t('feedback.answeredBy')} value={f.answeredBy} onChange={(e) => setF({ ...f, answeredBy: e.currentTarget.value })} />
-          </SimpleGrid>
-          <Textarea label={t('feedback.answer')} required autosize minRows={3} value={f.answer} onChange={(e) => setF({ ...f, answer: e.currentTarget.value })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('feedback.answerTitle', { title: item.title })} onClose={onClose} save={save} onSubmit={() => save.mutate({ id: item.id, status: 'answered', ...f })}>
+      <SimpleGrid cols={2}>
+        <DateField label={t('feedback.answeredDate')} required value={f.answeredDate} onChange={(v) => set({ answeredDate: v })} />
+        <TextInput label={t('feedback.answeredBy')} value={f.answeredBy} onChange={(e) => set({ answeredBy: e.currentTarget.value })} />
+      </SimpleGrid>
+      <Textarea label={t('feedback.answer')} required autosize minRows={3} value={f.answer} onChange={(e) => set({ answer: e.currentTarget.value })} />
+    </FormModal>
   );
 }

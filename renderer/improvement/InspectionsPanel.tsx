@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Modal, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
@@ -6,23 +6,21 @@ import { addMonths, formatVnDate, isoDateOf, isValidIsoDate } from '../../electr
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
-import { FormActions } from '../components/FormActions';
 import { FindingModal } from './forms';
-import { ActionStatusBadge, noClip, RowActions } from './parts';
+import { FormModal, useFields, useFormSave } from './FormModal';
+import { noClip, RowActions, type UnitRef as Unit, useFindingColumns } from './parts';
 import { isClosedStatus } from './status';
 
-type Unit = { id: string; name: string; code: string };
 type InspectionRow = ApiOutput<'inspections.list'>[number];
 type FindingRow = ApiOutput<'findings.list'>[number];
 
 /** Corrections are due within two months of an inspection's minutes (as the services apply it). */
 const DEADLINE_MONTHS = 2;
-const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
 
 /** Records or corrects an inspection (kiểm tra) and shows the correction deadline it starts. */
 function InspectionModal({ unit, initial, onClose }: { unit: Unit; initial?: InspectionRow; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({
+  const [f, set] = useFields({
     inspector: initial?.inspector ?? '',
     inspectionDate: initial?.inspectionDate ?? null,
     minutesNo: initial?.minutesNo ?? '',
@@ -30,47 +28,42 @@ function InspectionModal({ unit, initial, onClose }: { unit: Unit; initial?: Ins
     onSite: initial?.onSite ?? true,
     note: initial?.note ?? '',
   });
-  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
-  const done = { quiet: true, successMessage: t('inspection.saved'), onSuccess: onClose };
-  const create = useApiMutation('inspections.record', done);
-  const update = useApiMutation('inspections.update', done);
-  const save = initial ? update : create;
+  const create = useFormSave('inspections.record', t('inspection.saved'), onClose);
+  const update = useFormSave('inspections.update', t('inspection.saved'), onClose);
   const deadline = f.minutesDate && isValidIsoDate(f.minutesDate) ? addMonths(f.minutesDate, DEADLINE_MONTHS) : null;
   return (
-    <Modal opened onClose={onClose} title={t(initial ? 'inspection.editTitle' : 'inspection.title', { unit: unit.name })} size="lg" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const values = { ...f, inspectionDate: f.inspectionDate ?? '', minutesDate: f.minutesDate ?? '' };
-          if (initial) update.mutate({ id: initial.id, ...values });
-          else create.mutate({ unitId: unit.id, ...values });
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('inspection.inspector')}
-            placeholder={t('inspection.inspectorHint')}
-            required
-            value={f.inspector}
-            onChange={(e) => set({ inspector: e.currentTarget.value })}
-            data-testid="inspection-inspector"
-          />
-          <SimpleGrid cols={3}>
-            <DateField label={t('inspection.date')} required value={f.inspectionDate} onChange={(v) => set({ inspectionDate: v })} testId="inspection-date" />
-            <TextInput label={t('inspection.minutesNo')} placeholder="15/BB-KT" value={f.minutesNo} onChange={(e) => set({ minutesNo: e.currentTarget.value })} />
-            <DateField label={t('inspection.minutesDate')} required value={f.minutesDate} onChange={(v) => set({ minutesDate: v })} testId="inspection-minutes-date" />
-          </SimpleGrid>
-          {deadline && (
-            <Alert color="blue" variant="light" py="xs">
-              {t('inspection.deadlineNote', { date: formatVnDate(deadline) })}
-            </Alert>
-          )}
-          <Checkbox label={t('inspection.onSite')} checked={f.onSite} onChange={(e) => set({ onSite: e.currentTarget.checked })} />
-          <Textarea label={t('assessment.note')} autosize minRows={2} value={f.note} onChange={(e) => set({ note: e.currentTarget.value })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="inspection" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(initial ? 'inspection.editTitle' : 'inspection.title', { unit: unit.name })}
+      onClose={onClose}
+      save={initial ? update : create}
+      testId="inspection"
+      onSubmit={() => {
+        const values = { ...f, inspectionDate: f.inspectionDate ?? '', minutesDate: f.minutesDate ?? '' };
+        if (initial) update.mutate({ id: initial.id, ...values });
+        else create.mutate({ unitId: unit.id, ...values });
+      }}
+    >
+      <TextInput
+        label={t('inspection.inspector')}
+        placeholder={t('inspection.inspectorHint')}
+        required
+        value={f.inspector}
+        onChange={(e) => set({ inspector: e.currentTarget.value })}
+        data-testid="inspection-inspector"
+      />
+      <SimpleGrid cols={3}>
+        <DateField label={t('inspection.date')} required value={f.inspectionDate} onChange={(v) => set({ inspectionDate: v })} testId="inspection-date" />
+        <TextInput label={t('inspection.minutesNo')} placeholder="15/BB-KT" value={f.minutesNo} onChange={(e) => set({ minutesNo: e.currentTarget.value })} />
+        <DateField label={t('inspection.minutesDate')} required value={f.minutesDate} onChange={(v) => set({ minutesDate: v })} testId="inspection-minutes-date" />
+      </SimpleGrid>
+      {deadline && (
+        <Alert color="blue" variant="light" py="xs">
+          {t('inspection.deadlineNote', { date: formatVnDate(deadline) })}
+        </Alert>
+      )}
+      <Checkbox label={t('inspection.onSite')} checked={f.onSite} onChange={(e) => set({ onSite: e.currentTarget.checked })} />
+      <Textarea label={t('assessment.note')} autosize minRows={2} value={f.note} onChange={(e) => set({ note: e.currentTarget.value })} />
+    </FormModal>
   );
 }
 
@@ -84,6 +77,7 @@ export function InspectionsPanel({ unit }: { unit: Unit }) {
   const allFindings = useApi('findings.list', { unitId: unit.id }).data ?? [];
   const remove = useApiMutation('inspections.delete', { successMessage: t('deleted') });
   const removeFinding = useApiMutation('findings.delete', { successMessage: t('deleted') });
+  const findingParts = useFindingColumns<FindingRow>();
   const [editing, setEditing] = useState<{ row?: InspectionRow } | null>(null);
   const [findingFor, setFindingFor] = useState<InspectionRow | null>(null);
   const findings = allFindings.filter((f) => f.source === 'inspection');
@@ -136,26 +130,10 @@ export function InspectionsPanel({ unit }: { unit: Unit }) {
   const inspectionOf = (f: FindingRow) => inspections.find((i) => i.id === f.inspectionId);
   const findingColumns: Column<FindingRow>[] = [
     { key: 'inspection', header: t('inspection.date'), value: (f) => inspectionOf(f)?.inspectionDate ?? null, type: 'date', width: 110 },
-    {
-      key: 'severity',
-      header: t('finding.severity'),
-      value: (f) => t(`finding.severities.${f.severity}`),
-      render: (f) => (
-        <Badge color={severityColour[f.severity]} variant="light" tt="none" styles={noClip}>
-          {t(`finding.severities.${f.severity}`)}
-        </Badge>
-      ),
-    },
-    { key: 'reference', header: t('inspection.reference'), value: (f) => [f.clause, f.procedureCode].filter(Boolean).join(' · ') },
+    findingParts.severity,
+    findingParts.reference,
     { key: 'description', header: t('finding.description'), value: (f) => f.description },
-    { key: 'owner', header: t('finding.owner'), value: (f) => f.actions.at(-1)?.owner ?? '' },
-    { key: 'due', header: t('finding.dueDate'), value: (f) => f.actions.at(-1)?.dueDate ?? null, type: 'date' },
-    {
-      key: 'status',
-      header: t('actions.status'),
-      value: (f) => (f.actions.at(-1) ? t(`actions.statuses.${f.actions.at(-1)!.status}`) : ''),
-      render: (f) => (f.actions.at(-1) ? <ActionStatusBadge status={f.actions.at(-1)!.status} /> : null),
-    },
+    ...findingParts.latestAction,
     {
       key: 'buttons',
       header: '',

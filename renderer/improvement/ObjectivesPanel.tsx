@@ -1,16 +1,14 @@
-import { Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
-import { formatVnDate, isoDateOf } from '../../electron/common/dates';
+import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
-import { FormActions } from '../components/FormActions';
-import { RowActions } from './parts';
+import { FormModal, todayIso, useFields, useFormSave } from './FormModal';
+import { RowActions, type UnitRef as Unit } from './parts';
 
-const todayIso = () => isoDateOf(new Date());
-type Unit = { id: string; name: string; code: string };
 type Objectives = ApiOutput<'objectives.list'>;
 type ObjectiveRow = Objectives['objectives'][number];
 type PolicyRow = Objectives['policies'][number];
@@ -18,26 +16,27 @@ type PolicyRow = Objectives['policies'][number];
 /** Issues a new version of the quality policy (the latest issued is in force); starts from the current text. */
 function PolicyModal({ unit, current, onClose }: { unit: Unit; current: PolicyRow | null; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({ issuedDate: todayIso() as string | null, decisionNo: '', body: current?.body ?? '' });
-  const save = useApiMutation('objectives.setPolicy', { quiet: true, successMessage: t('policy.saved'), onSuccess: onClose });
+  const [f, set] = useFields({ issuedDate: todayIso() as string | null, decisionNo: '', body: current?.body ?? '' });
+  const save = useFormSave('objectives.setPolicy', t('policy.saved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t('policy.title', { unit: unit.name })} size="lg" centered>
-      <form onSubmit={(e) => (e.preventDefault(), save.mutate({ unitId: unit.id, ...f, issuedDate: f.issuedDate ?? '' }))}>
-        <Stack>
-          <SimpleGrid cols={2}>
-            <DateField label={t('policy.issuedDate')} required value={f.issuedDate} onChange={(v) => setF({ ...f, issuedDate: v })} />
-            <TextInput label={t('policy.decisionNo')} placeholder="123/QĐ-BHXH" value={f.decisionNo} onChange={(e) => setF({ ...f, decisionNo: e.currentTarget.value })} />
-          </SimpleGrid>
-          <Textarea label={t('policy.body')} required autosize minRows={4} value={f.body} onChange={(e) => setF({ ...f, body: e.currentTarget.value })} data-testid="policy-body" />
-          {current && (
-            <Text size="xs" c="dimmed">
-              {t('policy.versionHint')}
-            </Text>
-          )}
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="policy" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('policy.title', { unit: unit.name })}
+      onClose={onClose}
+      save={save}
+      testId="policy"
+      onSubmit={() => save.mutate({ unitId: unit.id, ...f, issuedDate: f.issuedDate ?? '' })}
+    >
+      <SimpleGrid cols={2}>
+        <DateField label={t('policy.issuedDate')} required value={f.issuedDate} onChange={(v) => set({ issuedDate: v })} />
+        <TextInput label={t('policy.decisionNo')} placeholder="123/QĐ-BHXH" value={f.decisionNo} onChange={(e) => set({ decisionNo: e.currentTarget.value })} />
+      </SimpleGrid>
+      <Textarea label={t('policy.body')} required autosize minRows={4} value={f.body} onChange={(e) => set({ body: e.currentTarget.value })} data-testid="policy-body" />
+      {current && (
+        <Text size="xs" c="dimmed">
+      {t('policy.versionHint')}
+        </Text>
+      )}
+    </FormModal>
   );
 }
 
@@ -161,46 +160,45 @@ export function ObjectivesPanel({ unit }: { unit: Unit }) {
 
 function ObjectiveModal({ unit, initial, onClose }: { unit: Unit; initial?: ObjectiveRow; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({
+  const [f, set] = useFields({
     year: initial?.year ?? new Date().getFullYear(),
     title: initial?.title ?? '',
     target: initial?.target ?? '',
     measure: initial?.measure ?? '',
   });
-  const done = { quiet: true, successMessage: t('objectives.saved'), onSuccess: onClose };
-  const create = useApiMutation('objectives.create', done);
-  const update = useApiMutation('objectives.update', done);
-  const save = initial ? update : create;
+  const create = useFormSave('objectives.create', t('objectives.saved'), onClose);
+  const update = useFormSave('objectives.update', t('objectives.saved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t(initial ? 'objectives.editTitle' : 'objectives.addTitle', { unit: unit.name })} size="lg" centered>
-      <form onSubmit={(e) => (e.preventDefault(), initial ? update.mutate({ id: initial.id, ...f }) : create.mutate({ unitId: unit.id, ...f }))}>
-        <Stack>
-          <SimpleGrid cols={3}>
-            <NumberInput label={t('objectives.year')} value={f.year} min={2000} max={2100} onChange={(v) => setF({ ...f, year: Number(v) || f.year })} />
-            <TextInput label={t('objectives.target')} required value={f.target} onChange={(e) => setF({ ...f, target: e.currentTarget.value })} />
-            <TextInput label={t('objectives.measure')} value={f.measure} onChange={(e) => setF({ ...f, measure: e.currentTarget.value })} />
-          </SimpleGrid>
-          <Textarea label={t('objectives.title')} required autosize minRows={2} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(initial ? 'objectives.editTitle' : 'objectives.addTitle', { unit: unit.name })}
+      onClose={onClose}
+      save={initial ? update : create}
+      onSubmit={() => (initial ? update.mutate({ id: initial.id, ...f }) : create.mutate({ unitId: unit.id, ...f }))}
+    >
+      <SimpleGrid cols={3}>
+        <NumberInput label={t('objectives.year')} value={f.year} min={2000} max={2100} onChange={(v) => set({ year: Number(v) || f.year })} />
+        <TextInput label={t('objectives.target')} required value={f.target} onChange={(e) => set({ target: e.currentTarget.value })} />
+        <TextInput label={t('objectives.measure')} value={f.measure} onChange={(e) => set({ measure: e.currentTarget.value })} />
+      </SimpleGrid>
+      <Textarea label={t('objectives.title')} required autosize minRows={2} value={f.title} onChange={(e) => set({ title: e.currentTarget.value })} />
+    </FormModal>
   );
 }
 
 function ResultModal({ objective, onClose }: { objective: ObjectiveRow; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({ resultDate: todayIso() as string | null, value: '' });
-  const save = useApiMutation('objectives.addResult', { quiet: true, successMessage: t('objectives.saved'), onSuccess: onClose });
+  const [f, set] = useFields({ resultDate: todayIso() as string | null, value: '' });
+  const save = useFormSave('objectives.addResult', t('objectives.saved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t('objectives.resultTitle', { title: objective.title })} centered>
-      <form onSubmit={(e) => (e.preventDefault(), save.mutate({ objectiveId: objective.id, resultDate: f.resultDate ?? '', value: f.value }))}>
-        <Stack>
-          <DateField label={t('objectives.resultDate')} required value={f.resultDate} onChange={(v) => setF({ ...f, resultDate: v })} />
-          <TextInput label={t('objectives.value')} required value={f.value} onChange={(e) => setF({ ...f, value: e.currentTarget.value })} />
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('objectives.resultTitle', { title: objective.title })}
+      size="md"
+      onClose={onClose}
+      save={save}
+      onSubmit={() => save.mutate({ objectiveId: objective.id, resultDate: f.resultDate ?? '', value: f.value })}
+    >
+      <DateField label={t('objectives.resultDate')} required value={f.resultDate} onChange={(v) => set({ resultDate: v })} />
+      <TextInput label={t('objectives.value')} required value={f.value} onChange={(e) => set({ value: e.currentTarget.value })} />
+    </FormModal>
   );
 }

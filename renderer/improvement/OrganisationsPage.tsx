@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { EngagementModal, type EngagementRow, formatMoney, OrganisationModal, type OrgRow } from './organisationForms';
-import { noClip, RowActions } from './parts';
+import { noClip, RecordHeader, RowActions } from './parts';
 
 const kindColour = { consultant: 'grape', certifier: 'teal' } as const;
 const total = (r: OrgRow) => r.engagements.reduce((n, e) => n + (e.contractValue ?? 0), 0);
@@ -172,23 +172,19 @@ export function OrganisationPage() {
   }
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Anchor component={Link} to="/organisations" size="sm">
-            ← {t('orgs.title')}
-          </Anchor>
-          <Group gap="sm" mt={2}>
-            <Title order={2}>{org.name}</Title>
-            <KindBadge kind={org.kind} />
-          </Group>
-        </div>
-        <Group gap="sm">
-          <Button variant="light" onClick={() => setModal('edit')} data-testid="edit-org">
-            {t('orgs.edit')}
-          </Button>
-          <ConfirmButton name={deleteName(org)} size="sm" onConfirm={() => remove.mutate({ id: org.id })} />
-        </Group>
-      </Group>
+      <RecordHeader
+        link={{ to: '/organisations', label: `← ${t('orgs.title')}` }}
+        title={org.name}
+        badge={<KindBadge kind={org.kind} />}
+        actions={
+          <>
+            <Button variant="light" onClick={() => setModal('edit')} data-testid="edit-org">
+              {t('orgs.edit')}
+            </Button>
+            <ConfirmButton name={deleteName(org)} size="sm" onConfirm={() => remove.mutate({ id: org.id })} />
+          </>
+        }
+      />
       <Card withBorder radius="md">
         <SimpleGrid cols={{ base: 1, md: 4 }}>
           <Field label={t('orgs.registrationNo')} value={org.registrationNo} />

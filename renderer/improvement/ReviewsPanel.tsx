@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
@@ -6,14 +6,12 @@ import { formatVnDate, parseVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
-import { FormActions } from '../components/FormActions';
-import { ActionStatusBadge, RowActions } from './parts';
+import { FormModal, lines, useFields, useFormSave } from './FormModal';
+import { ActionStatusBadge, RowActions, type UnitRef as Unit } from './parts';
 
-type Unit = { id: string; name: string; code: string };
 export type ReviewRow = ApiOutput<'reviews.list'>[number];
 
 const inputKeys = ['auditResults', 'feedback', 'processPerformance', 'actionsStatus', 'previousReviews', 'changes', 'improvements'] as const;
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /**
  * Records a management review, or corrects a saved one: date, chair,
@@ -22,7 +20,7 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
  */
 export function ReviewModal({ unit, initial, onClose }: { unit: { id: string; name: string }; initial?: ReviewRow; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({
+  const [f, set] = useFields({
     reviewDate: initial?.reviewDate ?? null,
     chair: initial?.chair ?? '',
     attendees: initial?.attendees ?? '',
@@ -32,77 +30,74 @@ export function ReviewModal({ unit, initial, onClose }: { unit: { id: string; na
     inputs: { ...(initial?.inputs ?? {}) } as Partial<Record<(typeof inputKeys)[number], string>>,
   });
   const [lineError, setLineError] = useState<string | null>(null);
-  const done = { quiet: true, successMessage: t('review.saved'), onSuccess: onClose };
-  const create = useApiMutation('reviews.record', done);
-  const update = useApiMutation('reviews.update', done);
-  const save = initial ? update : create;
-  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const create = useFormSave('reviews.record', t('review.saved'), onClose);
+  const update = useFormSave('reviews.update', t('review.saved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t(initial ? 'review.editTitle' : 'review.title', { unit: unit.name })} size="xl" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setLineError(null);
-          const fields = { reviewDate: f.reviewDate ?? '', chair: f.chair, attendees: f.attendees, minutesNo: f.minutesNo, conclusions: f.conclusions, inputs: f.inputs };
-          if (initial) return update.mutate({ id: initial.id, ...fields });
-          const decisions = [];
-          for (const line of lines(f.decisions)) {
-            const [title = '', owner = '', due = ''] = line.split(';').map((x) => x.trim());
-            const dueDate = parseVnDate(due);
-            if (!title || !owner || !dueDate) return setLineError(t('review.badDecision', { line }));
-            decisions.push({ title, owner, dueDate });
-          }
-          create.mutate({ unitId: unit.id, ...fields, decisions });
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={3}>
-            <DateField label={t('review.reviewDate')} required value={f.reviewDate} onChange={(v) => set({ reviewDate: v })} testId="review-date" />
-            <TextInput label={t('review.chair')} required value={f.chair} onChange={(e) => set({ chair: e.currentTarget.value })} data-testid="review-chair" />
-            <TextInput label={t('review.minutesNo')} value={f.minutesNo} onChange={(e) => set({ minutesNo: e.currentTarget.value })} data-testid="review-minutes" />
-          </SimpleGrid>
-          <TextInput label={t('review.attendees')} value={f.attendees} onChange={(e) => set({ attendees: e.currentTarget.value })} />
-          <SimpleGrid cols={2}>
-            {inputKeys.map((k) => (
-              <Textarea key={k} label={t(`review.inputs.${k}`)} autosize minRows={1} value={f.inputs[k] ?? ''} onChange={(e) => set({ inputs: { ...f.inputs, [k]: e.currentTarget.value } })} />
-            ))}
-          </SimpleGrid>
-          <Textarea label={t('review.conclusions')} autosize minRows={2} value={f.conclusions} onChange={(e) => set({ conclusions: e.currentTarget.value })} data-testid="review-conclusions" />
-          {initial ? (
-            <Text size="sm" c="dimmed">
-              {t('review.decisionsLater')}
-            </Text>
-          ) : (
-            <Textarea label={t('review.decisions')} autosize minRows={2} value={f.decisions} error={lineError} onChange={(e) => set({ decisions: e.currentTarget.value })} />
-          )}
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="review" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(initial ? 'review.editTitle' : 'review.title', { unit: unit.name })}
+      size="xl"
+      onClose={onClose}
+      save={initial ? update : create}
+      testId="review"
+      onSubmit={() => {
+        setLineError(null);
+        const fields = { reviewDate: f.reviewDate ?? '', chair: f.chair, attendees: f.attendees, minutesNo: f.minutesNo, conclusions: f.conclusions, inputs: f.inputs };
+        if (initial) return update.mutate({ id: initial.id, ...fields });
+        const decisions = [];
+        for (const line of lines(f.decisions)) {
+          const [title = '', owner = '', due = ''] = line.split(';').map((x) => x.trim());
+          const dueDate = parseVnDate(due);
+          if (!title || !owner || !dueDate) return setLineError(t('review.badDecision', { line }));
+          decisions.push({ title, owner, dueDate });
+        }
+        create.mutate({ unitId: unit.id, ...fields, decisions });
+      }}
+    >
+      <SimpleGrid cols={3}>
+        <DateField label={t('review.reviewDate')} required value={f.reviewDate} onChange={(v) => set({ reviewDate: v })} testId="review-date" />
+        <TextInput label={t('review.chair')} required value={f.chair} onChange={(e) => set({ chair: e.currentTarget.value })} data-testid="review-chair" />
+        <TextInput label={t('review.minutesNo')} value={f.minutesNo} onChange={(e) => set({ minutesNo: e.currentTarget.value })} data-testid="review-minutes" />
+      </SimpleGrid>
+      <TextInput label={t('review.attendees')} value={f.attendees} onChange={(e) => set({ attendees: e.currentTarget.value })} />
+      <SimpleGrid cols={2}>
+        {inputKeys.map((k) => (
+          <Textarea key={k} label={t(`review.inputs.${k}`)} autosize minRows={1} value={f.inputs[k] ?? ''} onChange={(e) => set({ inputs: { ...f.inputs, [k]: e.currentTarget.value } })} />
+        ))}
+      </SimpleGrid>
+      <Textarea label={t('review.conclusions')} autosize minRows={2} value={f.conclusions} onChange={(e) => set({ conclusions: e.currentTarget.value })} data-testid="review-conclusions" />
+      {initial ? (
+        <Text size="sm" c="dimmed">
+          {t('review.decisionsLater')}
+        </Text>
+      ) : (
+        <Textarea label={t('review.decisions')} autosize minRows={2} value={f.decisions} error={lineError} onChange={(e) => set({ decisions: e.currentTarget.value })} />
+      )}
+    </FormModal>
   );
 }
 
 /** Adds a decision to a saved review; it is tracked as an action due by its date. */
 function DecisionModal({ review, onClose }: { review: ReviewRow; onClose: () => void }) {
   const { t } = useTranslation('improvement');
-  const [f, setF] = useState({ title: '', owner: '', dueDate: null as string | null });
-  const save = useApiMutation('reviews.addDecision', { quiet: true, successMessage: t('review.decisionSaved'), onSuccess: onClose });
+  const [f, set] = useFields({ title: '', owner: '', dueDate: null as string | null });
+  const save = useFormSave('reviews.addDecision', t('review.decisionSaved'), onClose);
   return (
-    <Modal opened onClose={onClose} title={t('review.decisionTitle', { date: formatVnDate(review.reviewDate) })} size="lg" centered>
-      <form onSubmit={(e) => (e.preventDefault(), save.mutate({ reviewId: review.id, ...f, dueDate: f.dueDate ?? '' }))}>
-        <Stack>
-          <Textarea label={t('review.decision')} required autosize minRows={2} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} data-testid="decision-title" />
-          <SimpleGrid cols={2}>
-            <TextInput label={t('finding.owner')} required value={f.owner} onChange={(e) => setF({ ...f, owner: e.currentTarget.value })} data-testid="decision-owner" />
-            <DateField label={t('finding.dueDate')} required value={f.dueDate} onChange={(v) => setF({ ...f, dueDate: v })} testId="decision-due" />
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            {t('review.decisionHint')}
-          </Text>
-          <FormActions error={save.error} pending={save.isPending} onCancel={onClose} testId="decision" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('review.decisionTitle', { date: formatVnDate(review.reviewDate) })}
+      onClose={onClose}
+      save={save}
+      testId="decision"
+      onSubmit={() => save.mutate({ reviewId: review.id, ...f, dueDate: f.dueDate ?? '' })}
+    >
+      <Textarea label={t('review.decision')} required autosize minRows={2} value={f.title} onChange={(e) => set({ title: e.currentTarget.value })} data-testid="decision-title" />
+      <SimpleGrid cols={2}>
+        <TextInput label={t('finding.owner')} required value={f.owner} onChange={(e) => set({ owner: e.currentTarget.value })} data-testid="decision-owner" />
+        <DateField label={t('finding.dueDate')} required value={f.dueDate} onChange={(v) => set({ dueDate: v })} testId="decision-due" />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('review.decisionHint')}
+      </Text>
+    </FormModal>
   );
 }
 

@@ -13,7 +13,7 @@ import { FeedbackPanel } from './FeedbackPanel';
 import { PlanAuditModal, VerifyModal } from './forms';
 import { InspectionsPanel } from './InspectionsPanel';
 import { ObjectivesPanel } from './ObjectivesPanel';
-import { ActionsTable, CalendarTable, HealthBadge, useIssueText, type ActionRow, noClip } from './parts';
+import { ActionsTable, type ActionRow, CalendarTable, HealthBadge, noClip, RecordHeader, useIssueText } from './parts';
 import { ReviewModal, ReviewsPanel } from './ReviewsPanel';
 
 type Health = ApiOutput<'health.get'>;
@@ -111,7 +111,8 @@ function Overview({ h }: { h: Health }) {
           <Stack gap={6}>
             {h.steps.map((s) => (
               <Group key={s.step} gap="xs" wrap="nowrap">
-                <Text size="sm" w={150} style={{ flexShrink: 0 }}>
+                {/* The name takes what the badge and the date leave: both stay inside a narrow card. */}
+                <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
                   {t(`common:steps.${s.step}`)}
                 </Text>
                 <StepBadge status={s.status} />
@@ -155,32 +156,28 @@ export function UnitHealthPage() {
   ];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Anchor component={Link} to={`/units/${unit.id}`} size="sm">
-            {h.unit.code} · {t('health.unitPage')} →
-          </Anchor>
-          <Group gap="sm" mt={2}>
-            <Title order={2}>{h.unit.name}</Title>
-            <HealthBadge status={h.status} size="lg" />
-          </Group>
-        </div>
-        <Group gap="sm">
-          <Button onClick={() => setModal('audit')} data-testid="plan-audit">
-            {t('health.planAudit')}
-          </Button>
-          <Button variant="light" onClick={() => setModal('declaration')}>
-            {t('health.recordDeclaration')}
-          </Button>
-          <Button variant="light" onClick={() => setModal('review')}>
-            {t('health.recordReview')}
-          </Button>
-          <Button variant="subtle" onClick={() => sync.mutate({ unitId: unit.id })}>
-            {t('health.syncSteps')}
-          </Button>
-        </Group>
-      </Group>
-      {/* Ten tabs: tighter padding keeps them on one line at 1366 px in Vietnamese. */}
+      <RecordHeader
+        link={{ to: `/units/${unit.id}`, label: `${h.unit.code} · ${t('health.unitPage')} →` }}
+        title={h.unit.name}
+        badge={<HealthBadge status={h.status} size="lg" />}
+        actions={
+          <>
+            <Button onClick={() => setModal('audit')} data-testid="plan-audit">
+              {t('health.planAudit')}
+            </Button>
+            <Button variant="light" onClick={() => setModal('declaration')}>
+              {t('health.recordDeclaration')}
+            </Button>
+            <Button variant="light" onClick={() => setModal('review')}>
+              {t('health.recordReview')}
+            </Button>
+            <Button variant="subtle" onClick={() => sync.mutate({ unitId: unit.id })}>
+              {t('health.syncSteps')}
+            </Button>
+          </>
+        }
+      />
+      {/* Eight tabs: tighter padding keeps them on one line at 1366 px in Vietnamese. */}
       <Tabs defaultValue="overview" keepMounted={false} styles={{ tab: { paddingInline: 10 } }}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('health.tabs.overview')}</Tabs.Tab>

@@ -1,14 +1,45 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ApiOutput } from '../../electron/api';
 import { formatVnDate } from '../../electron/common/dates';
 import { useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 
+/** The unit a panel or form is about. */
+export type UnitRef = { id: string; name: string; code: string };
+
 /** Badges in table cells keep their whole label (Mantine clips them by default). */
 export const noClip = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
+
+/**
+ * The head of one record's page (a unit's health, an audit, an
+ * organisation): a link up to where it belongs, its name with a badge, an
+ * optional line under it, and the page's buttons.
+ */
+export function RecordHeader(props: { link: { to: string; label: ReactNode }; title: ReactNode; badge?: ReactNode; sub?: ReactNode; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <div>
+        <Anchor component={Link} to={props.link.to} size="sm">
+          {props.link.label}
+        </Anchor>
+        <Group gap="sm" mt={2}>
+          <Title order={2}>{props.title}</Title>
+          {props.badge}
+        </Group>
+        {props.sub && (
+          <Text size="sm" c="dimmed" mt={4}>
+            {props.sub}
+          </Text>
+        )}
+      </div>
+      {props.actions && <Group gap="sm">{props.actions}</Group>}
+    </Group>
+  );
+}
 
 /**
  * The buttons at the end of a row: extra ones, Edit, and Delete after a
@@ -61,6 +92,42 @@ export function ActionStatusBadge({ status }: { status: keyof typeof actionColou
   );
 }
 
+const severityColour = { major: 'red', minor: 'orange', observation: 'gray' } as const;
+
+export function SeverityBadge({ severity }: { severity: keyof typeof severityColour }) {
+  const { t } = useTranslation('improvement');
+  return (
+    <Badge color={severityColour[severity]} variant="light" tt="none" styles={noClip}>
+      {t(`finding.severities.${severity}`)}
+    </Badge>
+  );
+}
+
+type FindingLike = { severity: keyof typeof severityColour; clause: string; procedureCode: string; actions: { owner: string; dueDate: string; status: keyof typeof actionColour }[] };
+
+/**
+ * What every list of findings shows: the severity, the clause and procedure
+ * it refers to, and the owner, due date and status of its latest action.
+ */
+export function useFindingColumns<T extends FindingLike>(): { severity: Column<T>; reference: Column<T>; latestAction: Column<T>[] } {
+  const { t } = useTranslation('improvement');
+  const latest = (f: T) => f.actions.at(-1);
+  return {
+    severity: { key: 'severity', header: t('finding.severity'), value: (f) => t(`finding.severities.${f.severity}`), render: (f) => <SeverityBadge severity={f.severity} /> },
+    reference: { key: 'reference', header: t('inspection.reference'), value: (f) => [f.clause, f.procedureCode].filter(Boolean).join(' · ') },
+    latestAction: [
+      { key: 'owner', header: t('finding.owner'), value: (f) => latest(f)?.owner ?? '' },
+      { key: 'due', header: t('finding.dueDate'), value: (f) => latest(f)?.dueDate ?? null, type: 'date' },
+      {
+        key: 'action',
+        header: t('actions.status'),
+        value: (f) => (latest(f) ? t(`actions.statuses.${latest(f)!.status}`) : ''),
+        render: (f) => (latest(f) ? <ActionStatusBadge status={latest(f)!.status} /> : null),
+      },
+    ],
+  };
+}
+
 export type ActionRow = ApiOutput<'actions.list'>['rows'][number];
 
 /** The actions table with aging and the buttons that move an action along. */
@@ -71,8 +138,6 @@ export function ActionsTable(props: {
   toolbar?: React.ReactNode;
   exportName: string;
   empty?: string;
-  /** The rows are being fetched (a new filter): export waits. */
-  loading?: boolean;
 }) {
   const { t } = useTranslation('improvement');
   const navigate = useNavigate();
@@ -84,7 +149,7 @@ export function ActionsTable(props: {
       header: t('actions.name'),
       value: (r) => r.title,
       render: (r) => (
-        <div>
+        <div style={{ minWidth: 220 }}>
           <Text size="sm" fw={500}>
             {r.title}
           </Text>
@@ -117,18 +182,15 @@ export function ActionsTable(props: {
       ),
     },
     { key: 'age', header: t('actions.age'), value: (r) => r.ageDays, type: 'number' },
-    { key: 'status', header: t('actions.status'), value: (r) => t(`actions.statuses.${r.status}`), render: (r) => <ActionStatusBadge status={r.status} /> },
     {
-      key: 'verification',
-      header: t('actions.verification'),
-      value: (r) => (r.verifiedBy ? `${r.verifiedBy} ${formatVnDate(r.verifiedDate)} ${r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}` : ''),
-    },
-    {
-      key: 'buttons',
-      header: '',
-      value: () => null,
+      key: 'status',
+      header: t('actions.status'),
+      value: (r) => t(`actions.statuses.${r.status}`),
+      // The buttons that move the action along sit under its status, one above the other: a column of their own
+      // pushed the table past a 1366 px screen.
       render: (r) => (
-        <Group gap={4} wrap="nowrap" onClick={(e) => e.stopPropagation()}>
+        <Stack gap={4} align="flex-start" onClick={(e) => e.stopPropagation()}>
+          <ActionStatusBadge status={r.status} />
           {r.status === 'open' && (
             <Button size="compact-xs" variant="light" onClick={() => setStatus.mutate({ id: r.id, status: 'in_progress' })}>
               {t('actions.start')}
@@ -149,9 +211,19 @@ export function ActionsTable(props: {
               </Button>
             </>
           )}
-        </Group>
+        </Stack>
       ),
     },
+    // Only done and verified actions carry a verification: a list of open ones goes without the empty column.
+    ...(props.rows.some((r) => r.verifiedBy)
+      ? [
+          {
+            key: 'verification',
+            header: t('actions.verification'),
+            value: (r: ActionRow) => (r.verifiedBy ? `${r.verifiedBy} ${formatVnDate(r.verifiedDate)} ${r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}` : ''),
+          } as Column<ActionRow>,
+        ]
+      : []),
   ];
   return (
     <DataTable
@@ -161,7 +233,6 @@ export function ActionsTable(props: {
       exportName={props.exportName}
       toolbar={props.toolbar}
       empty={props.empty ?? t('actions.empty')}
-      loading={props.loading}
       initialSort={{ key: 'due', dir: 'asc' }}
       onRowClick={(r) => r.auditId && navigate(`/audits/${r.auditId}`)}
       testId="actions-table"

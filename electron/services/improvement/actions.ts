@@ -359,6 +359,8 @@ export const isClosed = (status: ActionStatus): boolean => status === 'done' || 
 export interface ActionFilter {
   unitId?: string;
   rootId?: string;
+  /** These units only (a scope already resolved: a figure's units, a calendar's). */
+  unitIds?: readonly string[];
   status?: ActionStatus | 'not_closed';
   overdue?: boolean;
 }
@@ -424,29 +426,6 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}, scop
 
 export type ActionRow = ReturnType<typeof listActions>[number];
 
-const OPEN_IN_UNITS = `SELECT a.unit_id AS unitId, u.name AS unitName, a.title, a.owner, a.due_date AS dueDate, ${AGE_DAYS} AS ageDays
-    FROM corrective_actions a JOIN units u ON u.id = a.unit_id
-    WHERE a.deleted = 0 AND a.status IN ${OPEN} AND a.unit_id IN (SELECT value FROM json_each(?)) ORDER BY a.due_date, a.rowid`;
-
-/**
- * The not-closed actions of the given units, with only what a figure lists
- * (the dashboard counts them for the whole nation), in listActions' order.
- */
-export function openActionsOf(ctx: ServiceContext, unitIds: string[]) {
-  const onDate = today(ctx);
-  const rows = cachedStatement(ctx.sqlite, OPEN_IN_UNITS).all(onDate, JSON.stringify(unitIds)) as {
-    unitId: string;
-    unitName: string;
-    title: string;
-    owner: string;
-    dueDate: string;
-    ageDays: number;
-    overdue?: boolean;
-  }[];
-  for (const r of rows) r.overdue = r.dueDate < onDate;
-  return rows as Required<(typeof rows)[number]>[];
-}
-
 export type ActionAging = ReturnType<typeof actionAging>;
 
 /** Open (not done) actions by age bucket, and how many are overdue. */
@@ -457,7 +436,7 @@ export function actionAging(rows: ActionRow[]) {
   return { buckets, open: open.length, overdue: open.filter((r) => r.overdue).length, awaitingVerification: rows.filter((r) => r.status === 'done').length };
 }
 
-export type ActionScope = Pick<ActionFilter, 'unitId' | 'rootId'>;
+export type ActionScope = Pick<ActionFilter, 'unitId' | 'rootId' | 'unitIds'>;
 
 /** A scope resolved once per request: the terms it adds to a WHERE clause over `corrective_actions a`, and their parameters. */
 export interface ScopeSql {
@@ -469,24 +448,26 @@ const UNIT_COUNT = 'SELECT count(*) FROM units';
 const UNIT_EXISTS = 'SELECT 1 FROM units WHERE id = ?';
 
 /**
- * One unit, a unit and everything below it, or every unit. The subtree of
- * the root of the whole tree (headquarters' board) holds every unit, so it
- * adds no term: every action is in it, and SQLite need not check 30,000
- * actions against 700 units.
+ * One unit, a unit and everything below it, given units, or every unit. The
+ * subtree of the root of the whole tree (headquarters' board) holds every
+ * unit, so it adds no term: every action is in it, and SQLite need not check
+ * 30,000 actions against 700 units.
  */
 export function actionScopeSql(ctx: ServiceContext, scope: ActionScope): ScopeSql {
   const out: ScopeSql = { where: [], params: [] };
+  const inUnits = (ids: readonly string[]) => {
+    out.where.push('a.unit_id IN (SELECT value FROM json_each(?))');
+    out.params.push(JSON.stringify(ids));
+  };
   if (scope.unitId) {
     out.where.push('a.unit_id = ?');
     out.params.push(scope.unitId);
   }
+  if (scope.unitIds) inUnits(scope.unitIds);
   if (scope.rootId) {
     const ids = subtreeIds(ctx, scope.rootId);
     const everyUnit = ids.length === cachedStatement(ctx.sqlite, UNIT_COUNT).pluck().get() && !!cachedStatement(ctx.sqlite, UNIT_EXISTS).get(scope.rootId);
-    if (!everyUnit) {
-      out.where.push('a.unit_id IN (SELECT value FROM json_each(?))');
-      out.params.push(JSON.stringify(ids));
-    }
+    if (!everyUnit) inUnits(ids);
   }
   return out;
 }

@@ -259,10 +259,9 @@ export function undeclaredCodes(declared: readonly string[], scope: readonly Sco
 }
 
 /** Re-declaration is required when the unit's scope holds codes its last declaration did not cover. */
-export function redeclarationState(ctx: ServiceContext, unitId: string): RedeclarationState {
-  const declaration = declarationsOf(ctx, unitId).at(-1) ?? null;
+function redeclarationFrom(declaration: Declaration | null, scope: readonly ScopeEntry[]): RedeclarationState {
   if (!declaration) return { declaration: null, newCodes: [], required: false };
-  const newCodes = undeclaredCodes(fromJson(declaration.scope), currentScope(ctx, unitId));
+  const newCodes = undeclaredCodes(fromJson(declaration.scope), scope);
   return { declaration, newCodes, required: newCodes.length > 0 };
 }
 
@@ -301,17 +300,6 @@ export function scheduleFrom(cert: CertDates, surveillanceStarts: readonly strin
   return slots;
 }
 
-/** Start dates of the unit's surveillance assessments, ascending. */
-function surveillanceStarts(ctx: ServiceContext, unitId: string): string[] {
-  return assessmentsOf(ctx, unitId)
-    .filter((a) => a.kind === 'surveillance')
-    .map((a) => a.startDate);
-}
-
-export function surveillanceSchedule(ctx: ServiceContext, cert: Certificate): SurveillanceSlot[] {
-  return scheduleFrom(cert, surveillanceStarts(ctx, cert.unitId));
-}
-
 /** Whether a self-declaration on or after the certificate's issue replaced it (no more alerts, no calendar dates). */
 export const replacedByDeclaration = (cert: CertDates, latestDeclarationDate: string | null): boolean =>
   latestDeclarationDate !== null && latestDeclarationDate >= cert.issueDate;
@@ -319,7 +307,7 @@ export const replacedByDeclaration = (cert: CertDates, latestDeclarationDate: st
 /**
  * Alerts on a unit's current certificate from its dates alone: expired,
  * expiring within 90 days, a yearly surveillance audit missed or due within
- * 90 days. Shared by one unit's page and the grouped overview.
+ * 90 days. Shared by the unit's certification page and the grouped health reads.
  */
 export function alertsFrom(cert: CertDates | null, latestDeclarationDate: string | null, starts: readonly string[], onDate: string): CertificateAlert[] {
   if (!cert || replacedByDeclaration(cert, latestDeclarationDate)) return [];
@@ -339,26 +327,24 @@ export function alertsFrom(cert: CertDates | null, latestDeclarationDate: string
 }
 
 /**
- * Alerts on the unit's current certificate: expired, expiring within 90 days,
- * a yearly surveillance audit missed or due within 90 days. A certificate
- * replaced by a later one or by a self-declaration no longer alerts.
+ * Everything about a unit's certification or declaration, for its pages: each
+ * list read once, the surveillance schedule, alerts and re-declaration flag
+ * worked out from those lists.
  */
-export function certificateAlerts(ctx: ServiceContext, unitId: string, onDate = today(ctx)): CertificateAlert[] {
-  const cert = certificatesOf(ctx, unitId).at(-1) ?? null;
-  const latestDeclaration = declarationsOf(ctx, unitId).at(-1)?.decisionDate ?? null;
-  return alertsFrom(cert, latestDeclaration, surveillanceStarts(ctx, unitId), onDate);
-}
-
-/** Everything about a unit's certification or declaration, for its pages. */
 export function certificationOf(ctx: ServiceContext, unitId: string) {
   getUnit(ctx, unitId);
-  const certs = certificatesOf(ctx, unitId).map((c) => ({ ...c, scope: fromJson(c.scope), surveillance: surveillanceSchedule(ctx, c) }));
+  const held = assessmentsOf(ctx, unitId);
+  const starts = held.filter((a) => a.kind === 'surveillance').map((a) => a.startDate);
+  const certs = certificatesOf(ctx, unitId);
+  const decls = declarationsOf(ctx, unitId);
+  const latestDeclaration = decls.at(-1) ?? null;
   return {
-    assessments: assessmentsOf(ctx, unitId),
-    certificates: certs,
-    declarations: declarationsOf(ctx, unitId).map((d) => ({ ...d, scope: fromJson(d.scope) })),
+    assessments: held,
+    certificates: certs.map((c) => ({ ...c, scope: fromJson(c.scope), surveillance: scheduleFrom(c, starts) })),
+    declarations: decls.map((d) => ({ ...d, scope: fromJson(d.scope) })),
     scopeCodes: scopeCodesOf(ctx, unitId),
-    alerts: certificateAlerts(ctx, unitId),
-    redeclaration: redeclarationState(ctx, unitId),
+    // A certificate replaced by a later one or by a self-declaration no longer alerts.
+    alerts: alertsFrom(certs.at(-1) ?? null, latestDeclaration?.decisionDate ?? null, starts, today(ctx)),
+    redeclaration: redeclarationFrom(latestDeclaration, currentScope(ctx, unitId)),
   };
 }

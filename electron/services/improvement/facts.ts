@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context';
 import { fromJson } from './common';
 
 /**
- * What the health overview and the calendar need to know about many units,
+ * What a unit's health, the health overview and the calendar need to know about many units,
  * each read with one grouped query per table for the whole set of units
  * (rather than a handful of queries per unit). The set of units travels as a
  * single JSON parameter, so its size is not bound by SQLite's variable limit.
@@ -43,6 +43,7 @@ export interface LatestCertificate {
   unitId: string;
   id: string;
   number: string;
+  issuer: string;
   issueDate: string;
   expiryDate: string;
 }
@@ -52,8 +53,8 @@ export function latestCertificates(ctx: ServiceContext, ids: readonly string[]):
   return byUnit(
     rows<LatestCertificate>(
       ctx,
-      `SELECT unitId, id, number, issueDate, expiryDate FROM (
-         SELECT unit_id AS unitId, id, number, issue_date AS issueDate, expiry_date AS expiryDate,
+      `SELECT unitId, id, number, issuer, issueDate, expiryDate FROM (
+         SELECT unit_id AS unitId, id, number, issuer, issue_date AS issueDate, expiry_date AS expiryDate,
                 row_number() OVER (PARTITION BY unit_id ORDER BY issue_date DESC, created_at DESC, id DESC) AS rn
          FROM certificates WHERE deleted = 0 AND ${inUnits})
        WHERE rn = 1`,
@@ -64,16 +65,18 @@ export function latestCertificates(ctx: ServiceContext, ids: readonly string[]):
 
 export interface LatestDeclaration {
   unitId: string;
+  id: string;
+  decisionNo: string;
   decisionDate: string;
   scope: string[];
 }
 
 /** Each unit's latest self-declaration with its scope. */
 export function latestDeclarations(ctx: ServiceContext, ids: readonly string[]): Map<string, LatestDeclaration> {
-  const list = rows<{ unitId: string; decisionDate: string; scope: string }>(
+  const list = rows<Omit<LatestDeclaration, 'scope'> & { scope: string }>(
     ctx,
-    `SELECT unitId, decisionDate, scope FROM (
-       SELECT unit_id AS unitId, decision_date AS decisionDate, scope,
+    `SELECT unitId, id, decisionNo, decisionDate, scope FROM (
+       SELECT unit_id AS unitId, id, decision_no AS decisionNo, decision_date AS decisionDate, scope,
               row_number() OVER (PARTITION BY unit_id ORDER BY decision_date DESC, created_at DESC, id DESC) AS rn
        FROM declarations WHERE deleted = 0 AND ${inUnits})
      WHERE rn = 1`,
@@ -93,15 +96,26 @@ export function surveillanceStarts(ctx: ServiceContext, ids: readonly string[]):
   return new Map([...groupByUnit(list)].map(([unitId, group]) => [unitId, group.map((a) => a.startDate)]));
 }
 
-/** The end date of each unit's latest completed internal audit (units with none are absent). */
-export function lastAuditEnds(ctx: ServiceContext, ids: readonly string[]): Map<string, string | null> {
-  const list = rows<{ unitId: string; lastEnd: string | null }>(
-    ctx,
-    `SELECT unit_id AS unitId, max(actual_end) AS lastEnd FROM internal_audits
-     WHERE deleted = 0 AND status = 'done' AND ${inUnits} GROUP BY unit_id`,
-    idsParam(ids),
+export interface DoneAudit {
+  unitId: string;
+  id: string;
+  title: string;
+  actualEnd: string | null;
+}
+
+/** Each unit's latest completed internal audit, by its end date (units with none are absent). */
+export function latestDoneAudits(ctx: ServiceContext, ids: readonly string[]): Map<string, DoneAudit> {
+  return byUnit(
+    rows<DoneAudit>(
+      ctx,
+      `SELECT unitId, id, title, actualEnd FROM (
+         SELECT unit_id AS unitId, id, title, actual_end AS actualEnd,
+                row_number() OVER (PARTITION BY unit_id ORDER BY actual_end DESC, created_at DESC, id DESC) AS rn
+         FROM internal_audits WHERE deleted = 0 AND status = 'done' AND ${inUnits})
+       WHERE rn = 1`,
+      idsParam(ids),
+    ),
   );
-  return new Map(list.map((r) => [r.unitId, r.lastEnd]));
 }
 
 export interface PlannedAudit {
@@ -127,6 +141,7 @@ export interface LatestReview {
   unitId: string;
   id: string;
   reviewDate: string;
+  chair: string;
 }
 
 /** Each unit's latest management review. */
@@ -134,8 +149,8 @@ export function latestReviews(ctx: ServiceContext, ids: readonly string[]): Map<
   return byUnit(
     rows<LatestReview>(
       ctx,
-      `SELECT unitId, id, reviewDate FROM (
-         SELECT unit_id AS unitId, id, review_date AS reviewDate,
+      `SELECT unitId, id, reviewDate, chair FROM (
+         SELECT unit_id AS unitId, id, review_date AS reviewDate, chair,
                 row_number() OVER (PARTITION BY unit_id ORDER BY review_date DESC, created_at DESC, id DESC) AS rn
          FROM management_reviews WHERE deleted = 0 AND ${inUnits})
        WHERE rn = 1`,
@@ -144,15 +159,22 @@ export function latestReviews(ctx: ServiceContext, ids: readonly string[]): Map<
   );
 }
 
-/** How many quality objectives each unit has for the year. */
-export function objectiveCounts(ctx: ServiceContext, ids: readonly string[], year: number): Map<string, number> {
-  const list = rows<{ unitId: string; n: number }>(
+export interface ObjectiveCounts {
+  total: number;
+  achieved: number;
+  notAchieved: number;
+}
+
+/** How many quality objectives each unit has for the year, and how many were judged achieved or not. */
+export function objectiveCounts(ctx: ServiceContext, ids: readonly string[], year: number): Map<string, ObjectiveCounts> {
+  const list = rows<ObjectiveCounts & { unitId: string }>(
     ctx,
-    `SELECT unit_id AS unitId, count(*) AS n FROM quality_objectives WHERE deleted = 0 AND year = ? AND ${inUnits} GROUP BY unit_id`,
+    `SELECT unit_id AS unitId, count(*) AS total, coalesce(sum(achieved = 1), 0) AS achieved, coalesce(sum(achieved = 0), 0) AS notAchieved
+     FROM quality_objectives WHERE deleted = 0 AND year = ? AND ${inUnits} GROUP BY unit_id`,
     year,
     idsParam(ids),
   );
-  return new Map(list.map((r) => [r.unitId, r.n]));
+  return new Map(list.map(({ unitId, ...counts }) => [unitId, counts]));
 }
 
 /** Each unit's actions not yet done, and of those how many are past their due date. */

@@ -3,23 +3,13 @@ import type { ServiceContext } from '../context';
 import { today } from '../rules';
 import { stepsOf } from '../units/steps';
 import { getUnit, listUnits, subtreeIds } from '../units/units';
-import { actionAging, isClosed, listActions } from './actions';
-import { listAudits } from './audits';
+import { actionCounts, actionScopeSql, listActions } from './actions';
+import { alertsFrom, type CertificateAlert, replacedByDeclaration, scheduleFrom, undeclaredCodes } from './certification';
+import { yearOf } from './common';
 import {
-  alertsFrom,
-  type CertificateAlert,
-  certificateAlerts,
-  certificatesOf,
-  declarationsOf,
-  redeclarationState,
-  replacedByDeclaration,
-  scheduleFrom,
-  undeclaredCodes,
-} from './certification';
-import {
-  lastAuditEnds,
   latestCertificates,
   latestDeclarations,
+  latestDoneAudits,
   latestReviews,
   maintainingUnits,
   objectiveCounts,
@@ -28,10 +18,6 @@ import {
   surveillanceStarts,
 } from './facts';
 import { scopeOfUnits } from './ports';
-import { yearOf } from './common';
-import { objectivesOf, policyOf } from './objectives';
-import { derivedStepStatus } from './rollout';
-import { reviewsOf } from './reviews';
 
 /** Internal audits and management reviews are due at least once a year. */
 export const AUDIT_EVERY_MONTHS = 12;
@@ -55,16 +41,12 @@ export interface HealthIssue {
   count?: number;
 }
 
-/** Whether the unit is in maintenance (step 3 done): only then are yearly audits and reviews required. */
-export function maintaining(ctx: ServiceContext, unitId: string): boolean {
-  return stepsOf(ctx, unitId).some((s) => s.step === 3 && s.status === 'done');
-}
-
-/** What a unit's health is judged on, however it was read (one unit, or many at once). */
+/** What a unit's health is judged on. */
 export interface HealthInputs {
   alerts: CertificateAlert[];
   /** Codes in the scope the last declaration does not cover. */
   undeclared: number;
+  /** Step 3 done: only then are yearly audits and reviews required. */
   maintaining: boolean;
   lastAuditEnd: string | null;
   lastReviewDate: string | null;
@@ -101,62 +83,74 @@ export function healthIssues(i: HealthInputs, onDate: string): { status: HealthS
   return { status, issues };
 }
 
+/** The dated facts both the health checks and the calendar read: one grouped query per table for all the units. */
+function datedFacts(ctx: ServiceContext, ids: readonly string[]) {
+  return {
+    certs: latestCertificates(ctx, ids),
+    decls: latestDeclarations(ctx, ids),
+    starts: surveillanceStarts(ctx, ids),
+    inMaintenance: maintainingUnits(ctx, ids),
+    audits: latestDoneAudits(ctx, ids),
+    reviews: latestReviews(ctx, ids),
+  };
+}
+
 /**
- * A unit's health: certificate or declaration state, last audit and review,
- * open and overdue actions, this year's objectives, and the issues that need
- * attention.
+ * The health of many units, read with one grouped query per table for all of
+ * them: one unit's page and the overview of a subtree judge the same way.
+ * `actions` gives each unit's open and overdue actions.
+ */
+function healthOfUnits(ctx: ServiceContext, ids: readonly string[], onDate: string, actions: (unitId: string) => { open: number; overdue: number }) {
+  const f = datedFacts(ctx, ids);
+  const objectives = objectiveCounts(ctx, ids, yearOf(onDate));
+  const scopes = scopeOfUnits(ctx, [...f.decls.keys()]);
+  return (unitId: string) => {
+    const certificate = f.certs.get(unitId) ?? null;
+    const declaration = f.decls.get(unitId) ?? null;
+    const lastAudit = f.audits.get(unitId) ?? null;
+    const lastReview = f.reviews.get(unitId) ?? null;
+    const goals = objectives.get(unitId) ?? { total: 0, achieved: 0, notAchieved: 0 };
+    const open = actions(unitId);
+    const judged = healthIssues(
+      {
+        alerts: alertsFrom(certificate, declaration?.decisionDate ?? null, f.starts.get(unitId) ?? [], onDate),
+        undeclared: declaration ? undeclaredCodes(declaration.scope, scopes.get(unitId) ?? []).length : 0,
+        maintaining: f.inMaintenance.has(unitId),
+        lastAuditEnd: lastAudit?.actualEnd ?? null,
+        lastReviewDate: lastReview?.reviewDate ?? null,
+        objectives: goals.total,
+        openActions: open.open,
+        overdueActions: open.overdue,
+      },
+      onDate,
+    );
+    return { ...judged, certificate, declaration, lastAudit, lastReview, objectives: goals, open };
+  };
+}
+
+/**
+ * A unit's health: certificate or declaration state, last and next audit,
+ * last review, the aging of its actions, this year's objectives, steps 3 and
+ * 4, and the issues that need attention.
  */
 export function unitHealth(ctx: ServiceContext, unitId: string) {
   const unit = getUnit(ctx, unitId);
   const onDate = today(ctx);
-  const year = yearOf(onDate);
-  const certificate = certificatesOf(ctx, unitId).at(-1) ?? null;
-  const declaration = declarationsOf(ctx, unitId).at(-1) ?? null;
-  const alerts = certificateAlerts(ctx, unitId, onDate);
-  const redeclaration = redeclarationState(ctx, unitId);
-  const audits = listAudits(ctx, { unitId });
-  const lastAudit = audits.filter((a) => a.status === 'done').sort((a, b) => (a.actualEnd ?? '').localeCompare(b.actualEnd ?? '')).at(-1) ?? null;
-  const nextAudit = audits.find((a) => a.status === 'planned') ?? null;
-  const lastReview = reviewsOf(ctx, unitId).at(-1) ?? null;
-  const actions = listActions(ctx, { unitId });
-  const aging = actionAging(actions);
-  const objectives = objectivesOf(ctx, unitId, year);
-  const { status, issues } = healthIssues(
-    {
-      alerts,
-      undeclared: redeclaration.newCodes.length,
-      maintaining: maintaining(ctx, unitId),
-      lastAuditEnd: lastAudit?.actualEnd ?? null,
-      lastReviewDate: lastReview?.reviewDate ?? null,
-      objectives: objectives.length,
-      openActions: aging.open,
-      overdueActions: aging.overdue,
-    },
-    onDate,
-  );
+  // The board's counts over the unit's actions; they also judge its health.
+  const { statuses: _statuses, ...aging } = actionCounts(ctx, actionScopeSql(ctx, { unitId }));
+  const h = healthOfUnits(ctx, [unitId], onDate, () => aging)(unitId);
   return {
     unit,
-    status,
-    issues,
-    certificate,
-    declaration,
-    alerts,
-    redeclaration,
-    lastAudit,
-    nextAudit,
-    lastReview: lastReview ? { id: lastReview.id, reviewDate: lastReview.reviewDate, chair: lastReview.chair } : null,
+    status: h.status,
+    issues: h.issues,
+    certificate: h.certificate,
+    declaration: h.declaration,
+    lastAudit: h.lastAudit,
+    nextAudit: plannedAudits(ctx, [unitId]).get(unitId)?.[0] ?? null,
+    lastReview: h.lastReview,
     aging,
-    actions: actions.filter((a) => !isClosed(a.status)),
-    policy: policyOf(ctx, unitId),
-    objectives: {
-      year,
-      total: objectives.length,
-      achieved: objectives.filter((o) => o.achieved === true).length,
-      notAchieved: objectives.filter((o) => o.achieved === false).length,
-      list: objectives,
-    },
+    objectives: { year: yearOf(onDate), ...h.objectives },
     steps: stepsOf(ctx, unitId).filter((s) => s.step >= 3),
-    derived: derivedStepStatus(ctx, unitId),
   };
 }
 
@@ -166,55 +160,27 @@ function unitsIn(ctx: ServiceContext, filter: { rootId?: string; unitId?: string
   return listUnits(ctx).filter((u) => u.type !== 'hq' && (!ids || ids.has(u.id)));
 }
 
-/**
- * The health of every active unit (not headquarters) in a subtree, judged
- * exactly as each unit's own page judges it, but read with one grouped query
- * per table for all the units together.
- */
+/** The health of every active unit (not headquarters) in a subtree, judged exactly as each unit's own page judges it. */
 export function healthOverview(ctx: ServiceContext, rootId?: string) {
   const onDate = today(ctx);
   const list = unitsIn(ctx, { rootId });
   const ids = list.map((u) => u.id);
-  const certs = latestCertificates(ctx, ids);
-  const decls = latestDeclarations(ctx, ids);
-  const starts = surveillanceStarts(ctx, ids);
-  const inMaintenance = maintainingUnits(ctx, ids);
-  const audits = lastAuditEnds(ctx, ids);
-  const reviews = latestReviews(ctx, ids);
-  const objectives = objectiveCounts(ctx, ids, yearOf(onDate));
   const actions = openActionCounts(ctx, ids, onDate);
-  const scopes = scopeOfUnits(ctx, [...decls.keys()]);
+  const healthOf = healthOfUnits(ctx, ids, onDate, (unitId) => actions.get(unitId) ?? { open: 0, overdue: 0 });
   return list.map((u) => {
-    const cert = certs.get(u.id) ?? null;
-    const decl = decls.get(u.id) ?? null;
-    const open = actions.get(u.id) ?? { open: 0, overdue: 0 };
-    const lastAudit = audits.get(u.id) ?? null;
-    const lastReview = reviews.get(u.id)?.reviewDate ?? null;
-    const { status, issues } = healthIssues(
-      {
-        alerts: alertsFrom(cert, decl?.decisionDate ?? null, starts.get(u.id) ?? [], onDate),
-        undeclared: decl ? undeclaredCodes(decl.scope, scopes.get(u.id) ?? []).length : 0,
-        maintaining: inMaintenance.has(u.id),
-        lastAuditEnd: lastAudit,
-        lastReviewDate: lastReview,
-        objectives: objectives.get(u.id) ?? 0,
-        openActions: open.open,
-        overdueActions: open.overdue,
-      },
-      onDate,
-    );
+    const h = healthOf(u.id);
     return {
       unitId: u.id,
       code: u.code,
       name: u.name,
       parentName: u.parentName,
-      status,
-      issues,
-      mode: decl ? ('declaration' as const) : cert ? ('certificate' as const) : ('none' as const),
-      lastAudit,
-      lastReview,
-      openActions: open.open,
-      overdueActions: open.overdue,
+      status: h.status,
+      issues: h.issues,
+      mode: h.declaration ? ('declaration' as const) : h.certificate ? ('certificate' as const) : ('none' as const),
+      lastAudit: h.lastAudit?.actualEnd ?? null,
+      lastReview: h.lastReview?.reviewDate ?? null,
+      openActions: h.open.open,
+      overdueActions: h.open.overdue,
     };
   });
 }
@@ -245,12 +211,7 @@ export function dueCalendar(ctx: ServiceContext, filter: { rootId?: string; unit
   const unitList = unitsIn(ctx, filter);
   const ids = unitList.map((u) => u.id);
   const planned = plannedAudits(ctx, ids);
-  const inMaintenance = maintainingUnits(ctx, ids);
-  const audits = lastAuditEnds(ctx, ids);
-  const reviews = latestReviews(ctx, ids);
-  const certs = latestCertificates(ctx, ids);
-  const decls = latestDeclarations(ctx, ids);
-  const starts = surveillanceStarts(ctx, ids);
+  const { certs, decls, starts, inMaintenance, audits, reviews } = datedFacts(ctx, ids);
   const items: CalendarItem[] = [];
   const push = (date: string, kind: CalendarKind, unit: { id: string; name: string }, title: string, refId: string | null) => {
     if (date > until) return;
@@ -260,7 +221,7 @@ export function dueCalendar(ctx: ServiceContext, filter: { rootId?: string; unit
     const plans = planned.get(u.id) ?? [];
     for (const a of plans) push(a.plannedStart, 'audit', u, a.title, a.id);
     if (inMaintenance.has(u.id)) {
-      const lastAudit = audits.get(u.id);
+      const lastAudit = audits.get(u.id)?.actualEnd;
       if (plans.length === 0) push(lastAudit ? addMonths(lastAudit, AUDIT_EVERY_MONTHS) : onDate, 'audit_due', u, '', null);
       const lastReview = reviews.get(u.id);
       push(lastReview ? addMonths(lastReview.reviewDate, REVIEW_EVERY_MONTHS) : onDate, 'review_due', u, '', lastReview?.id ?? null);
@@ -273,9 +234,6 @@ export function dueCalendar(ctx: ServiceContext, filter: { rootId?: string; unit
       push(cert.expiryDate, 'expiry', u, cert.number, cert.id);
     }
   }
-  const allowed = new Set(ids);
-  for (const a of listActions(ctx, { status: 'not_closed', unitId: filter.unitId, rootId: filter.unitId ? undefined : filter.rootId })) {
-    if (allowed.has(a.unitId)) push(a.dueDate, 'action', { id: a.unitId, name: a.unitName }, a.title, a.id);
-  }
+  for (const a of listActions(ctx, { status: 'not_closed', unitIds: ids })) push(a.dueDate, 'action', { id: a.unitId, name: a.unitName }, a.title, a.id);
   return items.sort((a, b) => a.date.localeCompare(b.date) || a.unitName.localeCompare(b.unitName));
 }

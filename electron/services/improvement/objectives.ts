@@ -31,11 +31,6 @@ export function policiesOf(ctx: ServiceContext, unitId: string) {
     .all();
 }
 
-/** The policy in force: the latest issued. */
-export function policyOf(ctx: ServiceContext, unitId: string) {
-  return policiesOf(ctx, unitId)[0] ?? null;
-}
-
 export interface ObjectiveInput {
   unitId: string;
   year: number;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, daysBetween } from '../../../electron/common/dates';
 import type { ServiceContext } from '../../../electron/services/context';
-import { listActions } from '../../../electron/services/improvement/actions';
+import { actionAging, listActions } from '../../../electron/services/improvement/actions';
 import { listAudits } from '../../../electron/services/improvement/audits';
-import { certificatesOf, declarationsOf, surveillanceSchedule } from '../../../electron/services/improvement/certification';
-import { type CalendarItem, maintaining } from '../../../electron/services/improvement/health';
+import { assessmentsOf, certificatesOf, certificationOf, declarationsOf, scheduleFrom } from '../../../electron/services/improvement/certification';
+import { type CalendarItem, healthIssues } from '../../../electron/services/improvement/health';
+import { objectivesOf } from '../../../electron/services/improvement/objectives';
 import { reviewsOf } from '../../../electron/services/improvement/reviews';
 import { today } from '../../../electron/services/rules';
+import { stepsOf } from '../../../electron/services/units/steps';
 import { listUnits, subtreeIds } from '../../../electron/services/units/units';
 import { call } from '../../support/workspace';
 import { district, lead, stepsOneTwoDone } from './helpers';
@@ -29,7 +31,7 @@ function calendarUnitByUnit(ctx: ServiceContext, filter: { rootId?: string; unit
   for (const u of unitList) {
     const audits = listAudits(ctx, { unitId: u.id });
     for (const a of audits.filter((x) => x.status === 'planned')) push(a.plannedStart, 'audit', u, a.title, a.id);
-    if (maintaining(ctx, u.id)) {
+    if (stepsOf(ctx, u.id).some((s) => s.step === 3 && s.status === 'done')) {
       const lastAudit = audits.filter((a) => a.status === 'done' && a.actualEnd).map((a) => a.actualEnd!).sort().at(-1);
       if (!audits.some((a) => a.status === 'planned')) push(lastAudit ? addMonths(lastAudit, 12) : onDate, 'audit_due', u, '', null);
       const lastReview = reviewsOf(ctx, u.id).at(-1);
@@ -38,7 +40,8 @@ function calendarUnitByUnit(ctx: ServiceContext, filter: { rootId?: string; unit
     const cert = certificatesOf(ctx, u.id).at(-1);
     if (cert && !declarationsOf(ctx, u.id).some((d) => d.decisionDate >= cert.issueDate)) {
       if (cert.expiryDate >= onDate) {
-        for (const slot of surveillanceSchedule(ctx, cert)) if (!slot.doneOn) push(slot.due, 'surveillance', u, cert.number, cert.id);
+        const starts = assessmentsOf(ctx, u.id).filter((a) => a.kind === 'surveillance').map((a) => a.startDate);
+        for (const slot of scheduleFrom(cert, starts)) if (!slot.doneOn) push(slot.due, 'surveillance', u, cert.number, cert.id);
       }
       push(cert.expiryDate, 'expiry', u, cert.number, cert.id);
     }
@@ -48,6 +51,31 @@ function calendarUnitByUnit(ctx: ServiceContext, filter: { rootId?: string; unit
     if (allowed.has(a.unitId)) push(a.dueDate, 'action', { id: a.unitId, name: a.unitName }, a.title, a.id);
   }
   return items.sort((a, b) => a.date.localeCompare(b.date) || a.unitName.localeCompare(b.unitName));
+}
+
+/**
+ * A unit's health as it was judged before the grouped queries: through the
+ * unit's own lists (its certification page, audits, reviews, actions and
+ * objectives). Kept here as the reference the grouped reads must match.
+ */
+function healthThroughLists(ctx: ServiceContext, unitId: string) {
+  const onDate = today(ctx);
+  const c = certificationOf(ctx, unitId);
+  const lastAudit = listAudits(ctx, { unitId }).filter((a) => a.status === 'done').sort((a, b) => (a.actualEnd ?? '').localeCompare(b.actualEnd ?? '')).at(-1);
+  const aging = actionAging(listActions(ctx, { unitId }));
+  return healthIssues(
+    {
+      alerts: c.alerts,
+      undeclared: c.redeclaration.newCodes.length,
+      maintaining: stepsOf(ctx, unitId).some((s) => s.step === 3 && s.status === 'done'),
+      lastAuditEnd: lastAudit?.actualEnd ?? null,
+      lastReviewDate: reviewsOf(ctx, unitId).at(-1)?.reviewDate ?? null,
+      objectives: objectivesOf(ctx, unitId, Number(onDate.slice(0, 4))).length,
+      openActions: aging.open,
+      overdueActions: aging.overdue,
+    },
+    onDate,
+  );
 }
 
 /**
@@ -141,13 +169,14 @@ async function rowFromUnitPage(router: any, unitId: string) {
 
 describe('health overview and calendar, read with grouped queries for the whole subtree', () => {
   it('gives every unit of a subtree exactly the health its own page gives, and leaves out other provinces', async () => {
-    const { router, hp, units, haichau } = await province();
+    const { ws, router, hp, units, haichau } = await province();
     const overview = await call(router, 'health.overview', { rootId: hp.id });
     expect(overview.map((r: any) => r.code)).toEqual(['31', '3102', '3103', '3104', '3105', '3106', '3107', '3108', '3109']);
     expect(overview.some((r: any) => r.unitId === haichau)).toBe(false);
     for (const row of overview) {
       const { parentName, ...rest } = row;
       expect(rest, row.name).toEqual(await rowFromUnitPage(router, row.unitId));
+      expect({ status: row.status, issues: row.issues }, row.name).toEqual(healthThroughLists(ws, row.unitId));
     }
     // The states are varied enough for the comparison to mean something.
     const codes = (unitId: string) => overview.find((r: any) => r.unitId === unitId).issues.map((i: any) => i.code);
@@ -164,12 +193,13 @@ describe('health overview and calendar, read with grouped queries for the whole 
   });
 
   it('gives the whole nation, including the other province, the same health as each unit page', async () => {
-    const { router, haichau } = await province();
+    const { ws, router, haichau } = await province();
     const overview = await call(router, 'health.overview', {});
     expect(overview).toHaveLength(11);
     for (const row of overview) {
       const { parentName, ...rest } = row;
       expect(rest, row.name).toEqual(await rowFromUnitPage(router, row.unitId));
+      expect({ status: row.status, issues: row.issues }, row.name).toEqual(healthThroughLists(ws, row.unitId));
     }
     expect(overview.find((r: any) => r.unitId === haichau)).toMatchObject({ status: 'critical', parentName: 'BHXH thành phố Đà Nẵng', overdueActions: 1 });
   });

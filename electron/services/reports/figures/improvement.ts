@@ -1,4 +1,4 @@
-import { openActionsOf } from '../../improvement/actions';
+import { type ActionRow, listActions } from '../../improvement/actions';
 import { openActionCounts } from '../../improvement/facts';
 import { today } from '../../rules';
 import { msg } from './labels';
@@ -15,7 +15,7 @@ const columns = [
   { key: 'ageDays', label: msg('Số ngày đã mở', 'Days open'), type: 'number' as const },
 ];
 
-const row = (a: ReturnType<typeof openActionsOf>[number]) => ({ unitId: a.unitId, unit: a.unitName, title: a.title, owner: a.owner, dueDate: a.dueDate, ageDays: a.ageDays });
+const row = (a: ActionRow) => ({ unitId: a.unitId, unit: a.unitName, title: a.title, owner: a.owner, dueDate: a.dueDate, ageDays: a.ageDays });
 
 /**
  * Certification and improvement (issue 5): corrective actions still open in
@@ -34,17 +34,8 @@ export const improvementFigures: FigureProvider = {
       pastDue += c.overdue;
     }
     return [
-      { ...open, area: 'improvement', value: notClosed, columns, rows: () => openActionsOf(ctx, q.unitIds).map(row) },
-      {
-        ...overdue,
-        area: 'improvement',
-        value: pastDue,
-        columns,
-        rows: () =>
-          openActionsOf(ctx, q.unitIds)
-            .filter((a) => a.overdue)
-            .map(row),
-      },
+      { ...open, area: 'improvement', value: notClosed, columns, rows: () => listActions(ctx, { status: 'not_closed', unitIds: q.unitIds }).map(row) },
+      { ...overdue, area: 'improvement', value: pastDue, columns, rows: () => listActions(ctx, { overdue: true, unitIds: q.unitIds }).map(row) },
     ];
   },
 };

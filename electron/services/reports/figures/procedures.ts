@@ -10,7 +10,8 @@ const inTime = {
   kind: 'percent',
 } as const;
 
-const APPLIED = `SELECT p.id, p.code, p.title, count(*) AS units
+// One row per procedure (grouped by its id).
+const APPLIED = `SELECT p.code, p.title, count(*) AS units
   FROM adoptions a JOIN procedures p ON p.id = a.procedure_id
   WHERE a.deleted = 0 AND p.deleted = 0 AND a.since <= ? AND a.unit_id IN (SELECT value FROM json_each(?))
   GROUP BY p.id`;
@@ -49,9 +50,9 @@ export const proceduresFigures: FigureProvider = {
     const applied = units.length ? (cachedStatement(ctx.sqlite, appliedCount(units.length <= FEW_UNITS)).pluck().get(q.asOf, JSON.stringify(units)) as number) : 0;
     const appliedRows = () => {
       const perProcedure = units.length
-        ? (cachedStatement(ctx.sqlite, APPLIED).all(q.asOf, JSON.stringify(units)) as { id: string; code: string; title: string; units: number }[])
+        ? (cachedStatement(ctx.sqlite, APPLIED).all(q.asOf, JSON.stringify(units)) as { code: string; title: string; units: number }[])
         : [];
-      return [...new Map(perProcedure.map((p) => [p.id, p])).values()].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ code: p.code, title: p.title, units: p.units }));
+      return perProcedure.sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ code: p.code, title: p.title, units: p.units }));
     };
     const changes = units.length ? (cachedStatement(ctx.sqlite, CHANGES).all(JSON.stringify(units), q.period.start, q.period.end) as LegalChange[]) : [];
     const folded = changes.filter((change) => change.resolvedDate && change.resolvedDate <= change.dueDate);
