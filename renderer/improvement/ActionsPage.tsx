@@ -26,7 +26,7 @@ export function ActionsPage() {
   const { t } = useTranslation('improvement');
   const [filter, setFilter] = useState<Filter>('not_closed');
   const [verifying, setVerifying] = useState<ActionRow | null>(null);
-  const { data } = useApi('actions.list', request[filter], { keepPrevious: true });
+  const { data, isPlaceholderData } = useApi('actions.list', request[filter], { keepPrevious: true });
   if (!data) return <Loader />;
   const total = Object.values(data.statuses).reduce((s, n) => s + n, 0);
   return (
@@ -69,6 +69,7 @@ export function ActionsPage() {
         onVerify={setVerifying}
         exportName={t('actions.export')}
         empty={total ? t('actions.noneInFilter') : undefined}
+        loading={isPlaceholderData}
         toolbar={
           <SegmentedControl
             value={filter}

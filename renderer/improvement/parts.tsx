@@ -138,6 +138,8 @@ export function ActionsTable(props: {
   toolbar?: React.ReactNode;
   exportName: string;
   empty?: string;
+  /** The rows are being fetched (a new filter): export waits. */
+  loading?: boolean;
 }) {
   const { t } = useTranslation('improvement');
   const navigate = useNavigate();
@@ -233,6 +235,7 @@ export function ActionsTable(props: {
       exportName={props.exportName}
       toolbar={props.toolbar}
       empty={props.empty ?? t('actions.empty')}
+      loading={props.loading}
       initialSort={{ key: 'due', dir: 'asc' }}
       onRowClick={(r) => r.auditId && navigate(`/audits/${r.auditId}`)}
       testId="actions-table"
