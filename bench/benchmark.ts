@@ -270,6 +270,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
           await timeRuns(runs, () => call(router, 'training.matrix', {}), { setup: editSomeone }),
         ),
       );
+      // A day not asked for yet (the first matrix after the app starts, or of a new day) works out everyone's standing.
+      if (want('query.trainingMatrixNewDay')) rows.push(
+        measured(
+          'query.trainingMatrixNewDay',
+          `Training matrix, whole nation, first of a day (standing built whole: once per day and start)`,
+          TARGETS.none,
+          await timeRuns(runs, (i) => call(router, 'training.matrix', { onDate: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10) })),
+        ),
+      );
       if (want('query.actionBoard')) {
         // What the board asks for as it opens: the office's actions not yet closed, with aging and status counts over all of them.
         const rootId = (ws.sqlite.prepare("SELECT value FROM settings WHERE key = 'officeUnitId'").get() as { value: string }).value;

@@ -15,7 +15,7 @@ import { cachedStatement } from '../statements';
  */
 
 /** Beyond this many changed people, one rebuild is cheaper than following the log row by row. */
-const REBUILD_FROM = 5000;
+export const REBUILD_FROM = 5000;
 
 /** Expiry stored for a pass that never expires: sorts after every real date. */
 export const NEVER_EXPIRES = '9999-12-31';
@@ -36,7 +36,7 @@ interface StaffText {
 
 /** Rows of the search table for these people (the staff row's own text; the unit's name is matched separately). */
 function writeSearch(ctx: ServiceContext, people: StaffText[]): void {
-  const put = ctx.sqlite.prepare('INSERT OR REPLACE INTO staff_search (staff_id, search_key, name_key, sort_key) VALUES (?, ?, ?, ?)');
+  const put = cachedStatement(ctx.sqlite, 'INSERT OR REPLACE INTO staff_search (staff_id, search_key, name_key, sort_key) VALUES (?, ?, ?, ?)');
   for (const p of people) {
     put.run(p.id, fold(`${p.full_name} ${p.staff_code} ${p.position} ${p.department}`), fold(p.full_name), nameSortKey(p.full_name));
   }
@@ -56,7 +56,7 @@ function lastSeq(ctx: ServiceContext): number | null {
 const maxSeq = (ctx: ServiceContext): number => (cachedStatement(ctx.sqlite, 'SELECT coalesce(max(seq), 0) AS m FROM change_log').get() as { m: number }).m;
 
 function setSeq(ctx: ServiceContext, seq: number): void {
-  ctx.sqlite.prepare('INSERT OR REPLACE INTO training_derived_state (id, last_seq) VALUES (1, ?)').run(seq);
+  cachedStatement(ctx.sqlite, 'INSERT OR REPLACE INTO training_derived_state (id, last_seq) VALUES (1, ?)').run(seq);
 }
 
 /** Drops and rebuilds both tables from the synchronised rows (first use after the migration, or a large delta); returns the change log's position. */
@@ -73,6 +73,28 @@ export function rebuildTrainingDerived(ctx: ServiceContext): number {
 }
 
 /**
+ * The people whose training standing may have changed between two change-log
+ * positions: their staff row itself; attendance rows (old and new owner: a
+ * merge moves them); every attendee of a changed session. The changes of the
+ * range are read first (MATERIALIZED, CROSS JOIN): otherwise SQLite starts
+ * from every change ever logged for the staff table.
+ */
+export function trainingPeopleChanged(ctx: ServiceContext, last: number, max: number): string[] {
+  const ids = cachedStatement(
+    ctx.sqlite,
+    `WITH changed AS MATERIALIZED (SELECT table_name, row_id, old_json FROM change_log WHERE seq > @last AND seq <= @max
+                                    AND table_name IN ('staff', 'attendance', 'training_sessions'))
+     SELECT row_id FROM changed WHERE table_name = 'staff'
+     UNION SELECT a.staff_id FROM changed c CROSS JOIN attendance a ON a.id = c.row_id WHERE c.table_name = 'attendance'
+     UNION SELECT c.old_json ->> '$.staff_id' FROM changed c WHERE c.table_name = 'attendance' AND c.old_json IS NOT NULL
+     UNION SELECT a.staff_id FROM changed c CROSS JOIN attendance a ON a.session_id = c.row_id WHERE c.table_name = 'training_sessions'`,
+  )
+    .pluck()
+    .all({ last, max }) as (string | null)[];
+  return ids.filter((id): id is string => !!id);
+}
+
+/**
  * Brings both tables up to date with the change log: only the people whose
  * staff row, attendance, or sessions changed since the last call. Cheap when
  * nothing changed (two look-ups), so every training read calls it first.
@@ -85,34 +107,22 @@ export function refreshTrainingDerived(ctx: ServiceContext): number {
   const max = maxSeq(ctx);
   if (max <= last) return last;
   return ctx.sqlite.transaction(() => {
-    // People touched: staff rows themselves; attendance rows (old and new owner: a merge moves them); every attendee of a changed session.
-    const touched = ctx.sqlite
-      .prepare(
-        `WITH changed AS (SELECT table_name, row_id, old_json FROM change_log WHERE seq > @last AND seq <= @max
-                            AND table_name IN ('staff', 'attendance', 'training_sessions'))
-         SELECT row_id AS id FROM changed WHERE table_name = 'staff'
-         UNION SELECT a.staff_id FROM changed c JOIN attendance a ON a.id = c.row_id WHERE c.table_name = 'attendance'
-         UNION SELECT c.old_json ->> '$.staff_id' FROM changed c WHERE c.table_name = 'attendance' AND c.old_json IS NOT NULL
-         UNION SELECT a.staff_id FROM changed c JOIN attendance a ON a.session_id = c.row_id WHERE c.table_name = 'training_sessions'`,
-      )
-      .pluck()
-      .all({ last, max }) as (string | null)[];
+    const touched = trainingPeopleChanged(ctx, last, max);
     if (touched.length > REBUILD_FROM) return rebuildTrainingDerived(ctx);
-    const ids = JSON.stringify(touched.filter((id): id is string => !!id));
-    ctx.sqlite.prepare('DELETE FROM staff_search WHERE staff_id IN (SELECT value FROM json_each(?))').run(ids);
+    const ids = JSON.stringify(touched);
+    cachedStatement(ctx.sqlite, 'DELETE FROM staff_search WHERE staff_id IN (SELECT value FROM json_each(?))').run(ids);
     writeSearch(
       ctx,
-      ctx.sqlite
-        .prepare('SELECT id, full_name, staff_code, position, department FROM staff WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))')
-        .all(ids) as StaffText[],
+      cachedStatement(ctx.sqlite, 'SELECT id, full_name, staff_code, position, department FROM staff WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(
+        ids,
+      ) as StaffText[],
     );
-    ctx.sqlite.prepare('DELETE FROM staff_qualifications WHERE staff_id IN (SELECT value FROM json_each(?))').run(ids);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO staff_qualifications (staff_id, course_type_id, best_expiry)
-         ${QUALIFICATIONS} AND a.staff_id IN (SELECT value FROM json_each(?)) GROUP BY a.staff_id, s.course_type_id`,
-      )
-      .run(ids);
+    cachedStatement(ctx.sqlite, 'DELETE FROM staff_qualifications WHERE staff_id IN (SELECT value FROM json_each(?))').run(ids);
+    cachedStatement(
+      ctx.sqlite,
+      `INSERT INTO staff_qualifications (staff_id, course_type_id, best_expiry)
+       ${QUALIFICATIONS} AND a.staff_id IN (SELECT value FROM json_each(?)) GROUP BY a.staff_id, s.course_type_id`,
+    ).run(ids);
     setSeq(ctx, max);
     return max;
   })();

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import { today } from '../rules';
 import { getUnit } from '../units/units';
 import { type CourseType, isoRoles, listCourses, requirementsByRole, type Requirements } from './courses';
-import { refreshTrainingDerived } from './derived';
+import { REBUILD_FROM, refreshTrainingDerived, trainingPeopleChanged } from './derived';
+import { cachedStatement } from '../statements';
 import { EXPIRY_WINDOW_DAYS, inForce, qualifications, type Qualification } from './qualifications';
 import { listStaff, scopeUnitIds, type IsoRole, type StaffListItem } from './staff';
 
@@ -101,93 +101,159 @@ export interface MatrixFilter {
   windowDays?: number;
 }
 
-const scopeSql = (scope: string[] | null) => (scope ? ' AND p.unit_id IN (SELECT value FROM json_each(@scope))' : '');
+const scopeSql = (scope: string[] | null, column = 'p.unit_id') => (scope ? ` AND ${column} IN (SELECT value FROM json_each(@scope))` : '');
 /** Named parameters without the absent ones (SQLite refuses a value for a parameter the statement lacks). */
 const bind = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined));
 
-/**
- * Active people with a role that needs something, each with the bits of their
- * role's required courses they hold in force on the day: one B-tree descent
- * per person into their best passes (not one per person and course). Per
- * role, its required courses are bits (exact up to 52 courses per role, far
- * beyond any requirement); `full` is every bit.
+/*
+ * STANDING — the place in the matrix on a day of every active person whose
+ * ISO role needs a course: unit, role, and the bits of the role's required
+ * courses they hold in force (`mask`; `full` is every bit). Per role, its
+ * required courses are bits (exact up to 52 courses per role, far beyond any
+ * requirement). Most people need nothing (no ISO role): they are only counted
+ * per unit, live from an index.
+ *
+ * Working it out takes one B-tree descent per person into their best passes.
+ * The dashboard (the home screen) and the matrix page ask again after every
+ * edit anywhere, while an edit changes one person or a few. So the standing
+ * is kept in a temporary table of the connection, per day, with the
+ * change-log position it reflects, and brought forward like the derived
+ * tables: only the people whose staff row, passes or sessions changed are
+ * worked out again. It is built whole for a day not kept yet, when the
+ * requirements change (the bits would mean other courses), or when more than
+ * REBUILD_FROM people changed. Being a table, it follows the transaction it
+ * is written in: a rollback takes the rows and the position back together.
+ * The people per unit, role and mask are kept counted beside it, so a read
+ * is a few thousand counts rather than every person.
  */
-function heldInForce(ctx: ServiceContext, scope: string[] | null, onDate: string) {
-  const reqs = requirementsByRole(ctx);
-  const roleCourses = new Map(isoRoles.map((role) => [role, requiredCourses(reqs, role)] as const).filter(([, cs]) => cs.length > 0));
-  const roles = JSON.stringify([...roleCourses].map(([role, cs]) => [role, 2 ** cs.length - 1]));
-  const need = JSON.stringify([...roleCourses].flatMap(([role, cs]) => cs.map((c, bit) => [role, c, bit])));
-  const held = `need(role, course, bit) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@need)),
-      roles(role, full) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@roles)),
-      held AS (SELECT p.id, p.unit_id, p.iso_role AS role, r.full,
-                 (SELECT coalesce(sum(1 << n.bit), 0) FROM staff_qualifications q JOIN need n ON n.course = q.course_type_id AND n.role = p.iso_role
-                   WHERE q.staff_id = p.id AND q.best_expiry >= @onDate) AS mask
-                 FROM roles r CROSS JOIN staff p WHERE p.iso_role = r.role AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)})`;
-  return { roleCourses, held, args: bind({ scope: scope && JSON.stringify(scope), onDate, need, roles }) };
+const STANDING_SCHEMA = `
+  CREATE TEMP TABLE IF NOT EXISTS matrix_standing (on_date TEXT NOT NULL, staff_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+    role TEXT NOT NULL, mask INTEGER NOT NULL, full INTEGER NOT NULL, PRIMARY KEY (on_date, staff_id)) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS matrix_groups (on_date TEXT NOT NULL, unit_id TEXT NOT NULL, role TEXT NOT NULL, mask INTEGER NOT NULL,
+    full INTEGER NOT NULL, people INTEGER NOT NULL, PRIMARY KEY (on_date, unit_id, role, mask)) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS matrix_standing_state (on_date TEXT PRIMARY KEY, seq INTEGER NOT NULL, need TEXT NOT NULL, kept INTEGER NOT NULL);`;
+
+/** Days kept at once: today's (dashboard, matrix page), a report's or the scoring's year end. */
+const STANDING_DAYS = 4;
+
+interface RoleBits {
+  /** role → its required courses, in bit order. */
+  roleCourses: Map<IsoRole, string[]>;
+  need: string;
+  roles: string;
 }
 
-/*
- * A scope's matrix on a day is kept per connection until the change log moves
- * on: the dashboard (the home screen) and the matrix page ask for the same one
- * again and again (the nation's costs ~45 ms of CPU), while training rows
- * change far more rarely. Everything it is computed from is a synchronised
- * row (people, passes, sessions, units, courses, requirements), and every
- * write of one (service, import, bundle, merge) appends to the change log.
- */
-const matrixMemo = new WeakMap<Database.Database, { seq: number; byKey: Map<string, TrainingMatrix> }>();
-const MEMO_ENTRIES = 16;
+function roleBits(ctx: ServiceContext): RoleBits {
+  const reqs = requirementsByRole(ctx);
+  const roleCourses = new Map(isoRoles.map((role) => [role, requiredCourses(reqs, role)] as const).filter(([, cs]) => cs.length > 0));
+  return {
+    roleCourses,
+    need: JSON.stringify([...roleCourses].flatMap(([role, cs]) => cs.map((c, bit) => [role, c, bit]))),
+    roles: JSON.stringify([...roleCourses].map(([role, cs]) => [role, 2 ** cs.length - 1])),
+  };
+}
+
+/** Writes the standing on the day of the active people whose role needs a course (those of @ids only, when given). */
+function writeStanding(ctx: ServiceContext, bits: RoleBits, onDate: string, ids: string[] | null): void {
+  cachedStatement(
+    ctx.sqlite,
+    `WITH need(role, course, bit) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@need)),
+          roles(role, full) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@roles))
+     INSERT INTO matrix_standing (on_date, staff_id, unit_id, role, mask, full)
+     SELECT @onDate, p.id, p.unit_id, p.iso_role,
+            (SELECT coalesce(sum(1 << n.bit), 0) FROM staff_qualifications q JOIN need n ON n.course = q.course_type_id AND n.role = p.iso_role
+              WHERE q.staff_id = p.id AND q.best_expiry >= @onDate),
+            r.full
+       FROM roles r CROSS JOIN staff p ON p.iso_role = r.role
+      WHERE p.deleted = 0 AND p.status = 'active'${ids ? ' AND p.id IN (SELECT value FROM json_each(@ids))' : ''}`,
+  ).run(bind({ onDate, need: bits.need, roles: bits.roles, ids: ids && JSON.stringify(ids) }));
+}
+
+/** Brings the day's standing up to the change log's position; returns the role bits it is written with. */
+function standing(ctx: ServiceContext, onDate: string): RoleBits {
+  const seq = refreshTrainingDerived(ctx);
+  const bits = roleBits(ctx);
+  ctx.sqlite.exec(STANDING_SCHEMA);
+  const state = cachedStatement(ctx.sqlite, 'SELECT seq, need FROM matrix_standing_state WHERE on_date = ?').get(onDate) as
+    | { seq: number; need: string }
+    | undefined;
+  if (state && state.seq === seq && state.need === bits.need) return bits;
+  ctx.sqlite.transaction(() => {
+    const touched = state && state.need === bits.need && state.seq < seq ? trainingPeopleChanged(ctx, state.seq, seq) : null;
+    if (touched && touched.length <= REBUILD_FROM) {
+      const ids = JSON.stringify(touched);
+      // Out of their groups as they stood, back in as they stand now.
+      countIn(ctx, onDate, ids, -1);
+      cachedStatement(ctx.sqlite, 'DELETE FROM matrix_standing WHERE on_date = ? AND staff_id IN (SELECT value FROM json_each(?))').run(onDate, ids);
+      writeStanding(ctx, bits, onDate, touched);
+      countIn(ctx, onDate, ids, 1);
+      cachedStatement(ctx.sqlite, 'DELETE FROM matrix_groups WHERE on_date = ? AND people = 0').run(onDate);
+    } else {
+      forgetDay(ctx, onDate);
+      writeStanding(ctx, bits, onDate, null);
+      countIn(ctx, onDate, null, 1);
+    }
+    const kept = (cachedStatement(ctx.sqlite, 'SELECT coalesce(max(kept), 0) + 1 FROM matrix_standing_state').pluck().get() as number);
+    cachedStatement(ctx.sqlite, 'INSERT OR REPLACE INTO matrix_standing_state (on_date, seq, need, kept) VALUES (?, ?, ?, ?)').run(onDate, seq, bits.need, kept);
+    // The days brought up to date longest ago go (a day's standing is ~30,000 rows at national scale).
+    const dropped = cachedStatement(ctx.sqlite, 'SELECT on_date FROM matrix_standing_state ORDER BY kept DESC LIMIT -1 OFFSET ?').pluck().all(STANDING_DAYS) as string[];
+    for (const day of dropped) {
+      forgetDay(ctx, day);
+      cachedStatement(ctx.sqlite, 'DELETE FROM matrix_standing_state WHERE on_date = ?').run(day);
+    }
+  })();
+  return bits;
+}
+
+function forgetDay(ctx: ServiceContext, onDate: string): void {
+  cachedStatement(ctx.sqlite, 'DELETE FROM matrix_standing WHERE on_date = ?').run(onDate);
+  cachedStatement(ctx.sqlite, 'DELETE FROM matrix_groups WHERE on_date = ?').run(onDate);
+}
+
+/** Adds (sign 1) or takes away (sign -1) the day's standing of these people (all, for null) to the counts per group. */
+function countIn(ctx: ServiceContext, onDate: string, ids: string | null, sign: 1 | -1): void {
+  cachedStatement(
+    ctx.sqlite,
+    `INSERT INTO matrix_groups (on_date, unit_id, role, mask, full, people)
+     SELECT on_date, unit_id, role, mask, full, @sign * count(*) FROM matrix_standing
+      WHERE on_date = @onDate${ids ? ' AND staff_id IN (SELECT value FROM json_each(@ids))' : ''} GROUP BY unit_id, role, mask
+     ON CONFLICT DO UPDATE SET people = people + excluded.people`,
+  ).run(bind({ onDate, ids, sign }));
+}
 
 /**
  * The training matrix of a scope (a unit, its sub-units, or the whole
- * nation), computed in SQL: people per unit, (person, required course) pairs
- * and how many are in force, per unit and per course, people lacking
- * something, and certificates that expire within the window (90 days).
- * Person rows come one unit at a time from matrixPeople: at national scale
- * they are ~30,000 rows × every course. Callers share the answer: read it, never change it.
+ * nation): people per unit, (person, required course) pairs and how many are
+ * in force, per unit and per course, people lacking something, and
+ * certificates that expire within the window (90 days). Counted in SQL from
+ * the day's standing. Person rows come one unit at a time from matrixPeople:
+ * at national scale they are ~30,000 rows × every course.
  */
 export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix {
-  const seq = refreshTrainingDerived(ctx);
   const onDate = filter.onDate ?? today(ctx);
   const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
-  const compute = () => computeMatrix(ctx, filter.unitId, filter.includeSubunits ?? true, onDate, windowDays);
-  // Inside a write's transaction the rows read may yet be rolled back, and the log positions reused by later writes.
-  if (ctx.sqlite.inTransaction) return compute();
-  const scope = filter.unitId ? [filter.unitId, filter.includeSubunits ?? true] : null;
-  const key = JSON.stringify([scope, onDate, windowDays]);
-  let memo = matrixMemo.get(ctx.sqlite);
-  if (memo?.seq !== seq) matrixMemo.set(ctx.sqlite, (memo = { seq, byKey: new Map() }));
-  let matrix = memo.byKey.get(key);
-  if (!matrix) {
-    matrix = compute();
-    if (memo.byKey.size >= MEMO_ENTRIES) memo.byKey.delete(memo.byKey.keys().next().value!);
-    memo.byKey.set(key, matrix);
-  }
-  return matrix;
-}
-
-function computeMatrix(ctx: ServiceContext, unitId: string | undefined, includeSubunits: boolean, onDate: string, windowDays: number): TrainingMatrix {
+  const { roleCourses } = standing(ctx, onDate);
   const courses = listCourses(ctx);
-  const scope = scopeUnitIds(ctx, unitId, includeSubunits);
-  const staffPerUnit = ctx.sqlite
-    .prepare(
-      `WITH n AS (SELECT p.unit_id, count(*) AS staff FROM staff p WHERE p.deleted = 0 AND p.status = 'active'${scopeSql(scope)} GROUP BY p.unit_id)
-       SELECT n.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, n.staff FROM n JOIN units u ON u.id = n.unit_id`,
-    )
-    .all(bind({ scope: scope && JSON.stringify(scope) })) as { unitId: string; unitCode: string; unitName: string; staff: number }[];
-  const { roleCourses, held, args } = heldInForce(ctx, scope, onDate);
-  // People grouped by unit, role and what they hold.
-  const groups = ctx.sqlite
-    .prepare(`WITH ${held} SELECT unit_id, role, mask, count(*) FROM held GROUP BY unit_id, role, mask`)
-    .raw()
-    .all(args) as [string, IsoRole, number, number][];
+  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
+  const args = bind({ onDate, scope: scope && JSON.stringify(scope) });
+  // Active people per unit, counted live from an index (~4 ms for the nation).
+  const staffPerUnit = cachedStatement(
+    ctx.sqlite,
+    `WITH n AS (SELECT p.unit_id, count(*) AS staff FROM staff p INDEXED BY staff_active_role_idx WHERE p.deleted = 0 AND p.status = 'active'${scopeSql(scope)}
+                GROUP BY p.unit_id)
+     SELECT n.unit_id AS unitId, u.code AS unitCode, u.name AS unitName, n.staff FROM n JOIN units u ON u.id = n.unit_id`,
+  ).all(args) as { unitId: string; unitCode: string; unitName: string; staff: number }[];
   const units = new Map<string, UnitCoverage>(
     staffPerUnit.map((u) => [u.unitId, { ...u, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} }]),
   );
+  // The people who need a course, counted by unit, role and what they hold.
+  const groups = cachedStatement(ctx.sqlite, `SELECT unit_id, role, mask, full, people FROM matrix_groups WHERE on_date = @onDate${scopeSql(scope, 'unit_id')}`)
+    .raw()
+    .all(args) as [string, IsoRole, number, number, number][];
   const needed = new Set<string>();
-  for (const [unitId, role, mask, people] of groups) {
+  for (const [unitId, role, mask, full, people] of groups) {
     const u = units.get(unitId)!;
-    const cs = roleCourses.get(role)!;
-    cs.forEach((course, bit) => {
+    roleCourses.get(role)!.forEach((course, bit) => {
       const c = (u.courses[course] ??= { required: 0, satisfied: 0 });
       const ok = Math.floor(mask / 2 ** bit) % 2 === 1;
       c.required += people;
@@ -198,7 +264,7 @@ function computeMatrix(ctx: ServiceContext, unitId: string | undefined, includeS
       }
       needed.add(course);
     });
-    if (mask !== 2 ** cs.length - 1) u.peopleMissing += people;
+    if (mask !== full) u.peopleMissing += people;
   }
   const list = [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   const total: TrainingMatrix['total'] = { staff: 0, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} };
@@ -228,9 +294,12 @@ function computeMatrix(ctx: ServiceContext, unitId: string | undefined, includeS
 
 /** The ids of the scope's people lacking a required course on the day, those the matrix counts in peopleMissing (reports list them by name). */
 export function lackingStaffIds(ctx: ServiceContext, filter: Omit<MatrixFilter, 'windowDays'> = {}): string[] {
-  refreshTrainingDerived(ctx);
-  const { held, args } = heldInForce(ctx, scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true), filter.onDate ?? today(ctx));
-  return ctx.sqlite.prepare(`WITH ${held} SELECT id FROM held WHERE mask != full`).pluck().all(args) as string[];
+  const onDate = filter.onDate ?? today(ctx);
+  standing(ctx, onDate);
+  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
+  return cachedStatement(ctx.sqlite, `SELECT staff_id FROM matrix_standing WHERE on_date = @onDate AND mask != full${scopeSql(scope, 'unit_id')}`)
+    .pluck()
+    .all(bind({ onDate, scope: scope && JSON.stringify(scope) })) as string[];
 }
 
 /** Certificates in force whose best pass ends within the window: candidates from the index on best expiry, details from the attendance. */
