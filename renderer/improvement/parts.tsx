@@ -145,7 +145,20 @@ export function ActionsTable(props: {
   const navigate = useNavigate();
   const setStatus = useApiMutation('actions.setStatus', { successMessage: t('actions.finished') });
   const columns: Column<ActionRow>[] = [
-    ...(props.showUnit ? [{ key: 'unit', header: t('actions.unit'), value: (r: ActionRow) => r.unitName } as Column<ActionRow>] : []),
+    ...(props.showUnit
+      ? [
+          {
+            key: 'unit',
+            header: t('actions.unit'),
+            value: (r: ActionRow) => r.unitName,
+            render: (r: ActionRow) => (
+              <Text size="sm" miw={90}>
+                {r.unitName}
+              </Text>
+            ),
+          } as Column<ActionRow>,
+        ]
+      : []),
     {
       key: 'title',
       header: t('actions.name'),
@@ -223,6 +236,15 @@ export function ActionsTable(props: {
             key: 'verification',
             header: t('actions.verification'),
             value: (r: ActionRow) => (r.verifiedBy ? `${r.verifiedBy} ${formatVnDate(r.verifiedDate)} ${r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}` : ''),
+            render: (r: ActionRow) =>
+              r.verifiedBy && (
+                <div>
+                  <Text size="sm">{r.verifiedBy}</Text>
+                  <Text size="xs" c="dimmed">
+                    {formatVnDate(r.verifiedDate)} · {r.effective ? t('actions.effectiveYes') : t('actions.effectiveNo')}
+                  </Text>
+                </div>
+              ),
           } as Column<ActionRow>,
         ]
       : []),

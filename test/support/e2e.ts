@@ -51,6 +51,8 @@ export async function startApp(options: { setup?: Partial<SetupInput> | false; v
     dataDir,
     async screenshot(name) {
       const path = join(SCREENSHOTS, `${name}.png`);
+      // A modal still fading out (or a drawer sliding in) would be caught half-drawn over the page.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
       await page.screenshot({ path, fullPage: true });
       return path;
     },
