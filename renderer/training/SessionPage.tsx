@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -136,35 +137,63 @@ interface Cert {
   certificateExpiry: string | null;
 }
 
+/** How many people the picker lists for what is typed: it searches the whole registry (the nation's, at headquarters). */
+const PICK_LIMIT = 50;
+
 function AddAttendeesModal({ opened, onClose, detail }: { opened: boolean; onClose: () => void; detail: Detail }) {
   const { t } = useTranslation('training');
   const errorText = useErrorText();
-  const staff = useApi('training.staff.list', {}, { enabled: opened }).data ?? [];
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 200);
+  // Asked of the host as the user types, without diacritics: a national registry is ~30,000 people, too many to send.
+  const found = useApi('training.staff.page', { status: 'active', query: query || undefined, limit: PICK_LIMIT }, { enabled: opened, keepPrevious: true }).data;
   const present = new Set(detail.attendance.map((a) => a.staffId));
   const [picked, setPicked] = useState<string[]>([]);
+  // The labels of those picked stay, whatever the search now lists.
+  const [labels, setLabels] = useState<Map<string, string>>(new Map());
+  const options = new Map(labels);
+  for (const s of found?.rows ?? []) {
+    if (!present.has(s.id)) options.set(s.id, `${s.fullName}${s.birthDate ? ` (${formatVnDate(s.birthDate)})` : ''} · ${s.unitName}`);
+  }
   const [cert, setCert] = useState<Cert>({ result: 'passed', certificateNo: '', certificateDate: null, certificateExpiry: null });
   const add = useApiMutation('training.attendance.add', {
     quiet: true,
     onSuccess: () => {
       setPicked([]);
+      setLabels(new Map());
       onClose();
     },
     successMessage: t('session.added', { count: picked.length }),
   });
+  const more = found ? found.total - found.rows.length : 0;
   return (
     <Modal opened={opened} onClose={onClose} title={t('session.addMany')} size="xl" centered>
       <Stack>
         <MultiSelect
           label={t('session.pickStaff')}
-          data={staff.filter((s) => !present.has(s.id)).map((s) => ({ value: s.id, label: `${s.fullName}${s.birthDate ? ` (${formatVnDate(s.birthDate)})` : ''} · ${s.unitName}` }))}
+          data={[...options].map(([value, label]) => ({ value, label }))}
           value={picked}
-          onChange={setPicked}
+          onChange={(ids) => {
+            setPicked(ids);
+            setLabels(new Map(ids.map((id) => [id, options.get(id) ?? id])));
+            setSearch(''); // ready for the next name
+          }}
           searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          // The host has searched (ignoring diacritics): the box must not filter its answer again by the exact letters.
+          filter={({ options: all }) => all}
+          nothingFoundMessage={!found ? t('common:loading') : query ? t('session.nobodyFound') : t('session.nobodyLeft')}
           clearable
           hidePickedOptions
           maxDropdownHeight={300}
           data-testid="attendance-pick"
         />
+        {more > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('session.pickMore', { shown: found!.rows.length, total: found!.total })}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           {t('session.addHint')}
         </Text>

@@ -191,6 +191,30 @@ describe('training: import an attendance sheet and see the matrix change (Chromi
     await units.waitFor();
   });
 
+  it('adds attendees by searching the registry without diacritics, leaving out those already listed', async () => {
+    const { page } = app;
+    const [district] = await callOk(app, 'units.list', { query: '3101' });
+    const hang = await callOk(app, 'training.staff.create', { unitId: district.id, fullName: 'Đỗ Thị Hằng', birthDate: '1990-04-30', isoRole: 'none' });
+    await page.getByRole('link', { name: 'Lớp đào tạo' }).click();
+    await page.getByText('Lớp 1 – quận Hồng Bàng').click();
+    await page.getByTestId('attendance-add').click();
+    const picker = page.getByTestId('attendance-pick');
+    // Someone already on the list is not offered again.
+    await picker.fill('nguyen thi lan');
+    await page.getByText('Không tìm thấy cán bộ đang công tác nào').waitFor();
+    await picker.fill('do thi hang');
+    await page.getByRole('option', { name: /Đỗ Thị Hằng \(30\/04\/1990\) · BHXH quận Hồng Bàng/ }).click();
+    await page.getByTestId('attendance-save').getByText('(1)').waitFor();
+    // The search clears for the next name: the others not yet listed are offered again.
+    await page.getByText('Không tìm thấy cán bộ đang công tác nào').waitFor({ state: 'hidden' });
+    expect(await page.getByRole('option').allInnerTexts()).not.toContainEqual(expect.stringContaining('Nguyễn Thị Lan'));
+    await app.screenshot('training-add-attendees');
+    await page.getByTestId('attendance-save').click();
+    await page.getByTestId('attendance-table').getByText('Đỗ Thị Hằng').waitFor();
+    const row = app.ws.sqlite.prepare('select result from attendance where session_id = ? and staff_id = ? and deleted = 0').get(sessionId, hang.id);
+    expect(row).toEqual({ result: 'passed' });
+  });
+
   it('reads in English too', async () => {
     const { page } = app;
     await page.getByText('English').click();
