@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { daysBetween } from '../../common/dates';
 import { today } from '../rules';
 import { getUnit } from '../units/units';
 import { type CourseType, isoRoles, listCourses, requirementsByRole, type Requirements } from './courses';
@@ -302,38 +303,29 @@ export function lackingStaffIds(ctx: ServiceContext, filter: Omit<MatrixFilter, 
     .all(bind({ onDate, scope: scope && JSON.stringify(scope) })) as string[];
 }
 
-/** Certificates in force whose best pass ends within the window: candidates from the index on best expiry, details from the attendance. */
+/**
+ * Certificates in force whose best pass ends within the window, in one read: the best passes from
+ * the derived table (its index on best expiry), the certificate number from the pass that gives it
+ * (the later session when two end on the same day, as qualifications() chooses).
+ */
 function expiringCertificates(ctx: ServiceContext, courses: CourseType[], scope: string[] | null, onDate: string, windowDays: number): ExpiringCertificate[] {
   const until = new Date(Date.parse(`${onDate}T00:00:00Z`) + windowDays * 86_400_000).toISOString().slice(0, 10);
-  const candidates = ctx.sqlite
-    .prepare(
-      // CROSS JOIN keeps the range on best expiry outermost, whatever the statistics say.
-      `SELECT DISTINCT q.staff_id FROM staff_qualifications q CROSS JOIN staff p ON p.id = q.staff_id
-        WHERE q.best_expiry BETWEEN @onDate AND @until AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)}`,
-    )
-    .pluck()
-    .all({ onDate, until, ...(scope ? { scope: JSON.stringify(scope) } : {}) }) as string[];
-  if (candidates.length === 0) return [];
-  const quals = qualifications(ctx, onDate, windowDays, candidates);
+  const rows = cachedStatement(
+    ctx.sqlite,
+    // CROSS JOIN keeps the range on best expiry outermost, whatever the statistics say.
+    `SELECT p.id AS staffId, p.full_name AS fullName, u.name AS unitName, q.course_type_id AS courseTypeId, q.best_expiry AS certificateExpiry,
+            coalesce((SELECT a.certificate_no FROM attendance a CROSS JOIN training_sessions s ON s.id = a.session_id
+                       WHERE a.staff_id = p.id AND a.deleted = 0 AND a.result = 'passed' AND a.certificate_expiry = q.best_expiry
+                         AND s.deleted = 0 AND s.course_type_id = q.course_type_id
+                       ORDER BY s.end_date DESC LIMIT 1), '') AS certificateNo
+       FROM staff_qualifications q CROSS JOIN staff p ON p.id = q.staff_id JOIN units u ON u.id = p.unit_id
+      WHERE q.best_expiry BETWEEN @onDate AND @until AND p.deleted = 0 AND p.status = 'active'${scopeSql(scope)}
+      ORDER BY q.best_expiry, p.full_name`,
+  ).all(bind({ onDate, until, scope: scope && JSON.stringify(scope) })) as Omit<ExpiringCertificate, 'courseName' | 'daysLeft'>[];
   const courseName = new Map(courses.map((c) => [c.id, c.name]));
-  const expiring: ExpiringCertificate[] = [];
-  for (const p of listStaff(ctx, { ids: candidates, status: 'active' })) {
-    for (const q of quals.get(p.id)?.values() ?? []) {
-      if (q.state === 'expiring' && courseName.has(q.courseTypeId)) {
-        expiring.push({
-          staffId: p.id,
-          fullName: p.fullName,
-          unitName: p.unitName,
-          courseTypeId: q.courseTypeId,
-          courseName: courseName.get(q.courseTypeId)!,
-          certificateNo: q.certificateNo,
-          certificateExpiry: q.certificateExpiry!,
-          daysLeft: q.daysLeft!,
-        });
-      }
-    }
-  }
-  return expiring.sort((a, b) => a.daysLeft - b.daysLeft);
+  return rows
+    .filter((r) => courseName.has(r.courseTypeId))
+    .map((r) => ({ ...r, courseName: courseName.get(r.courseTypeId)!, daysLeft: daysBetween(onDate, r.certificateExpiry) }));
 }
 
 /**
