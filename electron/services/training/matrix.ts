@@ -293,6 +293,24 @@ export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): 
   };
 }
 
+/**
+ * The required (person, course) pairs, those held in force and the people lacking something, summed
+ * over the day's people of these units: the dashboard's training figures, read from the kept counts
+ * alone (no head counts, no per-course split, no certificates: those are the matrix page's).
+ */
+export function coverageTotals(ctx: ServiceContext, unitIds: string[], onDate: string = today(ctx)): { required: number; satisfied: number; peopleMissing: number } {
+  const { roleCourses } = standing(ctx, onDate);
+  // Bits set in a mask, as a sum of its bits up to the widest role's.
+  const width = Math.max(0, ...[...roleCourses.values()].map((cs) => cs.length));
+  const bitsOf = (column: string) => (width ? Array.from({ length: width }, (_, i) => `((${column} >> ${i}) & 1)`).join(' + ') : '0');
+  return cachedStatement(
+    ctx.sqlite,
+    `SELECT coalesce(sum(people * (${bitsOf('full')})), 0) AS required, coalesce(sum(people * (${bitsOf('mask')})), 0) AS satisfied,
+            coalesce(sum(CASE WHEN mask != full THEN people ELSE 0 END), 0) AS peopleMissing
+       FROM matrix_groups WHERE on_date = @onDate AND unit_id IN (SELECT value FROM json_each(@units))`,
+  ).get({ onDate, units: JSON.stringify(unitIds) }) as { required: number; satisfied: number; peopleMissing: number };
+}
+
 /** The ids of the scope's people lacking a required course on the day, those the matrix counts in peopleMissing (reports list them by name). */
 export function lackingStaffIds(ctx: ServiceContext, filter: Omit<MatrixFilter, 'windowDays'> = {}): string[] {
   const onDate = filter.onDate ?? today(ctx);

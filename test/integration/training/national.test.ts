@@ -8,7 +8,7 @@ import { createRouter } from '../../../electron/api/router';
 import { exportBundle, importBundle } from '../../../electron/services/exchange';
 import { insertRow } from '../../../electron/services/records';
 import { rebuildTrainingDerived, refreshTrainingDerived } from '../../../electron/services/training/derived';
-import { lackingStaffIds, matrixPeople, trainingMatrix } from '../../../electron/services/training/matrix';
+import { coverageTotals, lackingStaffIds, matrixPeople, trainingMatrix } from '../../../electron/services/training/matrix';
 import { unitIdForCode } from '../../../electron/services/units/units';
 import { openWorkspace } from '../../../electron/services/workspace';
 import { office, trust } from '../bundle/offices';
@@ -121,6 +121,13 @@ function expectMatrixOfPeople(ws: Ws, scope: { unitId?: string; includeSubunits?
       courses,
     });
   }
+  // The dashboard's sums over some of the units equal the matrix's per-unit counts summed.
+  const some = m.units.filter((_, i) => i % 2 === 0);
+  expect(coverageTotals(ws, some.map((u) => u.unitId), onDate)).toEqual({
+    required: some.reduce((n, u) => n + u.required, 0),
+    satisfied: some.reduce((n, u) => n + u.satisfied, 0),
+    peopleMissing: some.reduce((n, u) => n + u.peopleMissing, 0),
+  });
   expect(lackingStaffIds(ws, { ...scope, onDate }).sort()).toEqual(rows.filter((r) => r.missing.length > 0).map((r) => r.staffId).sort());
   // Expiring certificates: exactly the person cells in their last 90 days.
   const expiring = rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c.state === 'expiring').map(([id]) => `${r.staffId}|${id}`));

@@ -3,7 +3,7 @@ import { attendance, staff, trainingSessions } from '../../../../db/schema';
 import { listCourses } from '../../training/courses';
 import type { ServiceContext } from '../../context';
 import { cachedStatement } from '../../statements';
-import { lackingStaffIds, matrixPeople, trainingMatrix } from '../../training/matrix';
+import { coverageTotals, lackingStaffIds, matrixPeople, trainingMatrix } from '../../training/matrix';
 import { unitsByIds } from '../../units/units';
 import { msg } from './labels';
 import type { FigureProvider, FigureQuery, FigureRow, LazyFigure } from './types';
@@ -83,13 +83,14 @@ export const trainingFigures: FigureProvider = {
   label: msg('Đào tạo', 'Training'),
   definitions: [coverage, missing, trained],
   compute(ctx, q): LazyFigure[] {
-    const inScope = new Set(q.unitIds);
-    // The nation's matrix on the day, kept until the training rows change (trainingMatrix): the dashboard is opened again and again.
-    const units = trainingMatrix(ctx, { onDate: q.asOf }).units.filter((u) => inScope.has(u.unitId));
-    const required = units.reduce((s, u) => s + u.required, 0);
-    const satisfied = units.reduce((s, u) => s + u.satisfied, 0);
-    // The people lacking a course are those the per-unit coverage counts as missing something.
-    const peopleMissing = units.reduce((s, u) => s + u.peopleMissing, 0);
+    // Sums of the matrix's kept counts over the scope's units (training/matrix.ts): the home screen asks after every edit.
+    const { required, satisfied, peopleMissing } = coverageTotals(ctx, q.unitIds, q.asOf);
+    const coverageRows = () => {
+      const inScope = new Set(q.unitIds);
+      return trainingMatrix(ctx, { onDate: q.asOf })
+        .units.filter((u) => inScope.has(u.unitId))
+        .map((u) => ({ unitId: u.unitId, code: u.unitCode, name: u.unitName, staff: u.staff, coverage: u.coverage, peopleMissing: u.peopleMissing }));
+    };
     const passes = q.unitIds.length ? (cachedStatement(ctx.sqlite, PASSES_IN_PERIOD).pluck().get(q.period.start, q.period.end, JSON.stringify(q.unitIds)) as number) : 0;
     return [
       {
@@ -98,7 +99,7 @@ export const trainingFigures: FigureProvider = {
         value: pct(satisfied, required),
         part: { numerator: satisfied, denominator: required },
         columns: columns.coverage,
-        rows: () => units.map((u) => ({ unitId: u.unitId, code: u.unitCode, name: u.unitName, staff: u.staff, coverage: u.coverage, peopleMissing: u.peopleMissing })),
+        rows: coverageRows,
       },
       { ...missing, area: 'training', value: peopleMissing, columns: columns.missing, rows: () => lackingRows(ctx, q) },
       { ...trained, area: 'training', value: passes, columns: columns.trained, rows: () => passRows(ctx, q) },
