@@ -63,6 +63,17 @@ describe('an import reads its bundle once', () => {
     expect(again).toMatchObject({ applied: false, status: 'already' });
     expect(listBackups(province.ws)).toHaveLength(1);
     expect(dirEntries(join(province.dir, 'exchange', 'received'))).toEqual(received);
+    expect(dirEntries(join(province.dir, 'exchange', 'staging'))).toEqual([]);
+    // Answering "already" does not unpack the files, but still hashes them: a copy with a changed byte is refused.
+    const layout = canonicalLayout(bundle.file);
+    const entry = layout.entries.find((e) => e.name.endsWith(shas[1]))!;
+    const bad = Buffer.from(readFileSync(bundle.file));
+    bad[entry.dataOffset + 500] ^= 0x55;
+    const badFile = join(province.dir, 'again-bad.zip');
+    writeFileSync(badFile, bad);
+    const err = await importBundle(province.ws, badFile).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('ZIP_CRC');
+    expect(listBackups(province.ws)).toHaveLength(1);
   });
 
   it('a preview or an inspection checks every file without keeping anything', async () => {
