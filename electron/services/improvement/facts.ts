@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { cachedStatement } from '../statements';
 import { fromJson } from './common';
 
 /**
@@ -11,12 +12,36 @@ import { fromJson } from './common';
 const inUnits = 'unit_id IN (SELECT value FROM json_each(?))';
 const idsParam = (ids: readonly string[]) => JSON.stringify(ids);
 
+// The overview and the calendar ask the same few statements again and again: prepared once per connection.
 function rows<T>(ctx: ServiceContext, sql: string, ...params: unknown[]): T[] {
-  return ctx.sqlite.prepare(sql).all(...params) as T[];
+  return cachedStatement(ctx.sqlite, sql).all(...params) as T[];
 }
 
 function byUnit<T extends { unitId: string }>(list: T[]): Map<string, T> {
   return new Map(list.map((r) => [r.unitId, r]));
+}
+
+/**
+ * Each unit's latest live row of a table (newest first by `newest`, then the
+ * last recorded), with `columns` (name → SQL column) under their names.
+ */
+function latestPerUnit<T extends { unitId: string }>(
+  ctx: ServiceContext,
+  ids: readonly string[],
+  from: { table: string; newest: string; where?: string },
+  columns: Record<Exclude<keyof T, 'unitId'>, string>,
+): T[] {
+  const names = Object.keys(columns);
+  const select = Object.entries<string>(columns).map(([name, column]) => `${column} AS ${name}`);
+  return rows<T>(
+    ctx,
+    `SELECT unitId, ${names.join(', ')} FROM (
+       SELECT unit_id AS unitId, ${select.join(', ')},
+              row_number() OVER (PARTITION BY unit_id ORDER BY ${from.newest} DESC, created_at DESC, id DESC) AS rn
+       FROM ${from.table} WHERE deleted = 0${from.where ? ` AND ${from.where}` : ''} AND ${inUnits})
+     WHERE rn = 1`,
+    idsParam(ids),
+  );
 }
 
 function groupByUnit<T extends { unitId: string }>(list: T[]): Map<string, T[]> {
@@ -51,15 +76,13 @@ export interface LatestCertificate {
 /** Each unit's latest certificate (by issue date, then as recorded), as the unit's own page picks it. */
 export function latestCertificates(ctx: ServiceContext, ids: readonly string[]): Map<string, LatestCertificate> {
   return byUnit(
-    rows<LatestCertificate>(
-      ctx,
-      `SELECT unitId, id, number, issuer, issueDate, expiryDate FROM (
-         SELECT unit_id AS unitId, id, number, issuer, issue_date AS issueDate, expiry_date AS expiryDate,
-                row_number() OVER (PARTITION BY unit_id ORDER BY issue_date DESC, created_at DESC, id DESC) AS rn
-         FROM certificates WHERE deleted = 0 AND ${inUnits})
-       WHERE rn = 1`,
-      idsParam(ids),
-    ),
+    latestPerUnit<LatestCertificate>(ctx, ids, { table: 'certificates', newest: 'issue_date' }, {
+      id: 'id',
+      number: 'number',
+      issuer: 'issuer',
+      issueDate: 'issue_date',
+      expiryDate: 'expiry_date',
+    }),
   );
 }
 
@@ -73,15 +96,12 @@ export interface LatestDeclaration {
 
 /** Each unit's latest self-declaration with its scope. */
 export function latestDeclarations(ctx: ServiceContext, ids: readonly string[]): Map<string, LatestDeclaration> {
-  const list = rows<Omit<LatestDeclaration, 'scope'> & { scope: string }>(
-    ctx,
-    `SELECT unitId, id, decisionNo, decisionDate, scope FROM (
-       SELECT unit_id AS unitId, id, decision_no AS decisionNo, decision_date AS decisionDate, scope,
-              row_number() OVER (PARTITION BY unit_id ORDER BY decision_date DESC, created_at DESC, id DESC) AS rn
-       FROM declarations WHERE deleted = 0 AND ${inUnits})
-     WHERE rn = 1`,
-    idsParam(ids),
-  );
+  const list = latestPerUnit<Omit<LatestDeclaration, 'scope'> & { scope: string }>(ctx, ids, { table: 'declarations', newest: 'decision_date' }, {
+    id: 'id',
+    decisionNo: 'decision_no',
+    decisionDate: 'decision_date',
+    scope: 'scope',
+  });
   return byUnit(list.map((d) => ({ ...d, scope: fromJson(d.scope) })));
 }
 
@@ -106,15 +126,11 @@ export interface DoneAudit {
 /** Each unit's latest completed internal audit, by its end date (units with none are absent). */
 export function latestDoneAudits(ctx: ServiceContext, ids: readonly string[]): Map<string, DoneAudit> {
   return byUnit(
-    rows<DoneAudit>(
-      ctx,
-      `SELECT unitId, id, title, actualEnd FROM (
-         SELECT unit_id AS unitId, id, title, actual_end AS actualEnd,
-                row_number() OVER (PARTITION BY unit_id ORDER BY actual_end DESC, created_at DESC, id DESC) AS rn
-         FROM internal_audits WHERE deleted = 0 AND status = 'done' AND ${inUnits})
-       WHERE rn = 1`,
-      idsParam(ids),
-    ),
+    latestPerUnit<DoneAudit>(ctx, ids, { table: 'internal_audits', newest: 'actual_end', where: "status = 'done'" }, {
+      id: 'id',
+      title: 'title',
+      actualEnd: 'actual_end',
+    }),
   );
 }
 
@@ -146,17 +162,7 @@ export interface LatestReview {
 
 /** Each unit's latest management review. */
 export function latestReviews(ctx: ServiceContext, ids: readonly string[]): Map<string, LatestReview> {
-  return byUnit(
-    rows<LatestReview>(
-      ctx,
-      `SELECT unitId, id, reviewDate, chair FROM (
-         SELECT unit_id AS unitId, id, review_date AS reviewDate, chair,
-                row_number() OVER (PARTITION BY unit_id ORDER BY review_date DESC, created_at DESC, id DESC) AS rn
-         FROM management_reviews WHERE deleted = 0 AND ${inUnits})
-       WHERE rn = 1`,
-      idsParam(ids),
-    ),
-  );
+  return byUnit(latestPerUnit<LatestReview>(ctx, ids, { table: 'management_reviews', newest: 'review_date' }, { id: 'id', reviewDate: 'review_date', chair: 'chair' }));
 }
 
 export interface ObjectiveCounts {
