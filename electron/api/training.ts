@@ -19,6 +19,7 @@ import {
 } from '../services/training/sessions';
 import { createStaff, findDuplicates, getStaff, mergeStaff, staffPage, staffRows, staffSortKeys, updateStaff } from '../services/training/staff';
 import { getCourse } from '../services/training/courses';
+import { MATRIX_PEOPLE_MAX, STAFF_PAGE_MAX } from '../common/limits';
 import { getUnit } from '../services/units/units';
 import { job, mutation, query } from './define';
 import { id, isoDate, optionalDate, requiredText, text } from './schemas';
@@ -114,7 +115,7 @@ export const trainingApi = {
         status: z.enum(['active', 'left', 'all']).optional(),
         sort: z.object({ key: z.enum(staffSortKeys), dir: z.enum(['asc', 'desc']) }).strict().optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
-        limit: z.number().int().min(1).max(5000),
+        limit: z.number().int().min(1).max(STAFF_PAGE_MAX),
       })
       .strict(),
     (ctx, i) => staffPage(ctx, i),
@@ -173,7 +174,7 @@ export const trainingApi = {
         windowDays: z.number().int().min(1).max(3650).optional(),
         onlyMissing: z.boolean().optional(),
         offset: z.number().int().min(0).optional(),
-        limit: z.number().int().min(1).max(2000).optional(),
+        limit: z.number().int().min(1).max(MATRIX_PEOPLE_MAX).optional(),
       })
       .strict(),
     (ctx, i) => unitMatrixPage(ctx, i),

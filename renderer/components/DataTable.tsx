@@ -6,6 +6,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDate } from '../../electron/common/dates';
 import { formatNumber } from '../../electron/common/reports';
+import { STAFF_PAGE_MAX } from '../../electron/common/limits';
 import { fold } from '../../electron/common/text';
 import { useErrorText } from '../api/hooks';
 import { exportXlsx } from './exportXlsx';
@@ -81,8 +82,8 @@ const CELL_CLASS = `${Table.classes.td} mantine-Table-td`;
 const VIRTUAL_FROM = 150;
 /** Rows per request of a remote table: windows start and end on these, so scrolling back finds them cached. */
 const PAGE = 100;
-/** Rows per request of a remote export (the most the staff page API gives at once). */
-const EXPORT_CHUNK = 5000;
+/** Rows per request of a remote export: the most the staff page API gives at once. */
+const EXPORT_CHUNK = STAFF_PAGE_MAX;
 /** Typing pauses this long before a remote table asks again. */
 const SEARCH_DELAY = 250;
 

@@ -6,6 +6,7 @@ import { formatVnDate } from '../../electron/common/dates';
 import { formatNumber } from '../../electron/common/reports';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
+import { MATRIX_PAGE, MATRIX_PEOPLE_MAX } from '../../electron/common/limits';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { saveFile, ScopePicker, useCourseLabel, useScope } from './shared';
@@ -20,8 +21,6 @@ type State = Row['cells'][string]['state'];
 const colour: Record<State, string> = { valid: 'green', expiring: 'yellow', expired: 'red', missing: 'red', none: 'gray' };
 export const coverageColour = (p: number | null) => (p === null ? 'gray' : p >= 90 ? 'green' : p >= 60 ? 'yellow' : 'red');
 const pct = (satisfied: number, required: number) => (required ? Math.round((satisfied / required) * 1000) / 10 : null);
-/** People asked for at a time when drilling into a unit (the API allows up to 2,000). */
-const PAGE = 500;
 
 /**
  * The training matrix: coverage per unit and per required course for the
@@ -165,7 +164,7 @@ export function MatrixPage() {
 function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBack?: () => void }) {
   const { t } = useTranslation('training');
   const [onlyMissing, setOnlyMissing] = useState(false);
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(MATRIX_PAGE);
   const p = useApi('training.matrix.people', { unitId: unit.id, onlyMissing, limit }).data;
   const shortName = useCourseLabel(p?.courses ?? []);
   const cellText = (s: State, expiry: string | null) => (s === 'none' ? '' : `${t(`matrix.state.${s}`)}${expiry && s !== 'missing' ? ` (${formatVnDate(expiry)})` : ''}`);
@@ -229,13 +228,13 @@ function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBa
         empty={t('matrix.empty')}
         toolbar={<Checkbox label={t('matrix.onlyMissing')} checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} />}
       />
-      {p && p.total > rows.length && limit < 2000 && (
+      {p && p.total > rows.length && limit < MATRIX_PEOPLE_MAX && (
         <Group justify="center" gap="sm">
           <Text size="sm" c="dimmed">
             {t('matrix.shownPeople', { shown: formatNumber(rows.length), total: formatNumber(p.total) })}
           </Text>
-          <Button variant="light" size="compact-sm" onClick={() => setLimit(Math.min(limit + PAGE, 2000))}>
-            {t('matrix.morePeople', { count: formatNumber(Math.min(PAGE, p.total - rows.length)) })}
+          <Button variant="light" size="compact-sm" onClick={() => setLimit(Math.min(limit + MATRIX_PAGE, MATRIX_PEOPLE_MAX))}>
+            {t('matrix.morePeople', { count: formatNumber(Math.min(MATRIX_PAGE, p.total - rows.length)) })}
           </Button>
         </Group>
       )}

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
 import { daysBetween } from '../../common/dates';
+import { MATRIX_PAGE } from '../../common/limits';
 import { today } from '../rules';
 import { getUnit } from '../units/units';
 import { type CourseType, isoRoles, listCourses, requirementsByRole, type Requirements } from './courses';
@@ -389,9 +390,6 @@ export function unitMatrixPage(
     rows: all.slice(offset, offset + (filter.limit ?? MATRIX_PAGE)),
   };
 }
-
-/** People per drill-down page: a unit rarely has more; the screen asks for the next page when it does. */
-const MATRIX_PAGE = 500;
 
 function pick(p: StaffListItem) {
   return {
