@@ -347,8 +347,10 @@ async function prepareBundleScene(dir: string): Promise<BundleScene> {
     ws.sqlite.transaction(() => completeSetup(ws, { office: { code: '31' }, operator: 'Văn thư tỉnh', demo: false }))();
     const key = giveOfficeKey(ws, passphraseSealer(PASSPHRASE));
     trustKey(ws, district.key, '3101');
+    // Setup wrote the reference course types the district's sessions refer to.
     const courses = await createRouter(ws).call('training.courses.list', {});
     expect(courses.ok).toBe(true);
+    expect(courses.ok && (courses.value as unknown[]).length).toBeGreaterThan(0);
     // The district trusts the province's key, to take its receipts.
     trustKey(district.ws, key, '31');
   } finally {
