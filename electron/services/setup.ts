@@ -74,17 +74,17 @@ export function completeSetup(ctx: ServiceContext, input: SetupInput): SetupStat
   }
   writeSetting(ctx, 'officeUnitId', office.id);
   // Records received from other offices refer to them and no bundle carries them (training/courses.ts).
-  ensureCourseTypes(ctx);
+  ensureReferenceRecords(ctx);
   if (input.demo) loadDemoData(ctx, office);
   return setupState(ctx);
 }
 
 /**
- * For a folder set up by an older version, which seeded course types only
- * when the training pages were first used (a province that never opened them
- * refused its districts' training sessions), or a restored backup of one:
- * puts them in place once, when the folder is opened or restored. Nothing
- * before setup, nothing once they exist.
+ * The reference records every office holds (the course types): written at
+ * setup, and when a folder is opened or restored, for one set up by an older
+ * version, which seeded course types only when the training pages were first
+ * used (a province that never opened them refused its districts' training
+ * sessions). Nothing before setup, nothing once they exist.
  */
 export function ensureReferenceRecords(ctx: ServiceContext): void {
   if (!readSetting(ctx, 'officeUnitId')) return;

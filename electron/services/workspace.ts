@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MigrationFailedError, openDatabase, SchemaTooNewError, type OpenOptions } from '../../db/connection';
@@ -7,6 +7,7 @@ import { useNativeBinding } from './backup/native';
 import { recoverInterruptedRestore } from './backup/restore';
 import { removePartialBackups, writeBackupSync } from './backup/write';
 import type { ServiceContext } from './context';
+import { removeExchangeWork } from './exchange/export';
 import { damaged, requireHealthyDatabase } from './integrity';
 import { storageError } from './integrity/storage-errors';
 import { lockDataFolder, type InstanceKind } from './lock';
@@ -36,22 +37,6 @@ export interface WorkspaceOptions extends Omit<OpenOptions, 'beforeMigrate' | 'v
   now?: () => Date;
   /** Who opens the folder, shown to a second opener (one instance per data folder). */
   instance?: InstanceKind;
-}
-
-/**
- * Working copies of bundles being imported (exchange/staging) or exported
- * (exchange/tmp). Under the folder lock, at open, none is in use: whatever
- * is there was left by a crash (a kill mid-import leaves the whole extracted
- * bundle).
- */
-function removeExchangeWork(dataDir: string): void {
-  for (const sub of ['staging', 'tmp']) {
-    try {
-      rmSync(join(dataDir, 'exchange', sub), { recursive: true, force: true });
-    } catch {
-      // Tidying only: a read-only medium keeps them, and nothing reads them.
-    }
-  }
 }
 
 /**

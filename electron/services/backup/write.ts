@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AppError } from '../../common/errors';
+import { sqliteCheck } from '../integrity';
 import { storageError } from '../integrity/storage-errors';
 import { openSideDatabase } from './native';
 import {
@@ -66,7 +67,7 @@ export interface WriteOptions {
  * demand look for. And a backup is checked in full, with every file re-hashed,
  * before it is ever restored (restore.ts).
  */
-export type BackupCheck = 'full' | 'quick';
+export type BackupCheck = Parameters<typeof sqliteCheck>[1];
 
 const HASH_NAME = /^[0-9a-f]{64}$/;
 
@@ -154,9 +155,9 @@ export function verifyBackupFolder(
   let db: Database.Database | undefined;
   try {
     db = openSideDatabase(join(folder, BACKUP_DB), { readonly: true, fileMustExist: true });
-    const pragma = options.check === 'quick' ? 'quick_check' : 'integrity_check';
-    const check = (db.pragma(pragma, { simple: false }) as Record<string, string>[]).map((r) => r[pragma]);
-    if (check.length !== 1 || check[0] !== 'ok') problems.push(`${pragma}: ${check.slice(0, 3).join('; ')}`);
+    const kind = options.check ?? 'full';
+    const check = sqliteCheck(db, kind);
+    if (check.length !== 1 || check[0] !== 'ok') problems.push(`${kind === 'quick' ? 'quick_check' : 'integrity_check'}: ${check.slice(0, 3).join('; ')}`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== expected.schemaVersion) problems.push(`schema ${version} ≠ ${expected.schemaVersion}`);
     const counts = tableCounts(db);

@@ -38,11 +38,29 @@ export interface ExportResult {
   provenance: number;
 }
 
-export const exchangeDir = (ctx: ServiceContext, sub: string): string => {
+export const exchangeDir = (ctx: Pick<ServiceContext, 'dataDir'>, sub: string): string => {
   const dir = join(ctx.dataDir, 'exchange', sub);
   mkdirSync(dir, { recursive: true });
   return dir;
 };
+
+/** Working copies of bundles being imported (staging) or exported (tmp): nothing keeps them once the work is done. */
+const WORK_FOLDERS = ['staging', 'tmp'];
+
+/**
+ * Removes the working copies of bundles. Called at open, under the folder
+ * lock, when none is in use: whatever is there was left by a crash (a kill
+ * mid-import leaves the whole extracted bundle).
+ */
+export function removeExchangeWork(dataDir: string): void {
+  for (const sub of WORK_FOLDERS) {
+    try {
+      rmSync(join(dataDir, 'exchange', sub), { recursive: true, force: true });
+    } catch {
+      // Tidying only: a read-only medium keeps them, and nothing reads them.
+    }
+  }
+}
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
