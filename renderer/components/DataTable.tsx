@@ -1,12 +1,13 @@
 import { Button, Group, Paper, Skeleton, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnDate } from '../../electron/common/dates';
-import { formatNumber } from '../../electron/common/reports';
 import { STAFF_PAGE_MAX } from '../../electron/common/limits';
+import { formatNumber } from '../../electron/common/reports';
 import { fold } from '../../electron/common/text';
 import { useErrorText } from '../api/hooks';
 import { exportXlsx } from './exportXlsx';
@@ -129,16 +130,6 @@ function useLocalRows<T>(rows: T[], columns: Column<T>[], query: string, sort: S
   }, [rows, columns, query, sort, haystacks]);
 }
 
-/** The value after it has stopped changing for `ms`. */
-function useSettled<V>(value: V, ms: number): V {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 /**
  * Every list in the app: a search box insensitive to Vietnamese diacritics,
  * click-to-sort headers, export of what is shown to Excel, keyboard-operable
@@ -156,7 +147,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const shown = useLocalRows(props.rows ?? [], props.columns, query, sort);
 
   // Remote: the search once typing pauses; the window of rows in view, in whole pages, once scrolling pauses (below).
-  const remoteQuery = useSettled(remote ? query : '', SEARCH_DELAY).trim();
+  const remoteQuery = useDebouncedValue(remote ? query : '', SEARCH_DELAY)[0].trim();
   const ident = JSON.stringify([remote?.key ?? null, remoteQuery, sort]);
   const [win, setWin] = useState({ ident, start: 0, end: PAGE });
   const current = win.ident === ident ? win : { ident, start: 0, end: PAGE };

@@ -10,12 +10,10 @@ import { FindingModal } from './forms';
 import { FormModal, useFields, useFormSave } from './FormModal';
 import { noClip, RowActions, type UnitRef as Unit, useFindingColumns } from './parts';
 import { isClosedStatus } from './status';
+import { INSPECTION_DEADLINE_MONTHS } from '../../electron/common/rules';
 
 type InspectionRow = ApiOutput<'inspections.list'>[number];
 type FindingRow = ApiOutput<'findings.list'>[number];
-
-/** Corrections are due within two months of an inspection's minutes (as the services apply it). */
-const DEADLINE_MONTHS = 2;
 
 /** Records or corrects an inspection (kiểm tra) and shows the correction deadline it starts. */
 function InspectionModal({ unit, initial, onClose }: { unit: Unit; initial?: InspectionRow; onClose: () => void }) {
@@ -30,7 +28,7 @@ function InspectionModal({ unit, initial, onClose }: { unit: Unit; initial?: Ins
   });
   const create = useFormSave('inspections.record', t('inspection.saved'), onClose);
   const update = useFormSave('inspections.update', t('inspection.saved'), onClose);
-  const deadline = f.minutesDate && isValidIsoDate(f.minutesDate) ? addMonths(f.minutesDate, DEADLINE_MONTHS) : null;
+  const deadline = f.minutesDate && isValidIsoDate(f.minutesDate) ? addMonths(f.minutesDate, INSPECTION_DEADLINE_MONTHS) : null;
   return (
     <FormModal
       title={t(initial ? 'inspection.editTitle' : 'inspection.title', { unit: unit.name })}

@@ -6,8 +6,9 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
-import { EngagementModal, type EngagementRow, formatMoney, OrganisationModal, type OrgRow } from './organisationForms';
+import { EngagementModal, type EngagementRow, OrganisationModal, type OrgRow } from './organisationForms';
 import { noClip, RecordHeader, RowActions } from './parts';
+import { formatNumber } from '../../electron/common/reports';
 
 const kindColour = { consultant: 'grape', certifier: 'teal' } as const;
 const total = (r: OrgRow) => r.engagements.reduce((n, e) => n + (e.contractValue ?? 0), 0);
@@ -37,7 +38,7 @@ function EngagementsTable({ rows, showOrganisation, exportName, empty, toolbar }
     { key: 'unit', header: t('engagement.unit'), value: (e) => e.unitName },
     { key: 'service', header: t('engagement.service'), value: (e) => t(`engagement.services.${e.service}`) },
     { key: 'no', header: t('engagement.contractNo'), value: (e) => e.contractNo },
-    { key: 'value', header: t('engagement.value'), value: (e) => e.contractValue, type: 'number', render: (e) => formatMoney(e.contractValue) },
+    { key: 'value', header: t('engagement.value'), value: (e) => e.contractValue, type: 'number', render: (e) => formatNumber(e.contractValue) },
     { key: 'start', header: t('engagement.startDate'), value: (e) => e.startDate, type: 'date' },
     { key: 'end', header: t('engagement.endDate'), value: (e) => e.endDate, type: 'date' },
     { key: 'note', header: t('assessment.note'), value: (e) => e.note },
@@ -87,7 +88,7 @@ export function OrganisationsPage() {
       ),
     },
     { key: 'units', header: t('orgs.units'), value: (r) => [...new Set(r.engagements.map((e) => e.unitName))].join(', ') },
-    { key: 'value', header: t('orgs.totalShort'), type: 'number', value: total, render: (r) => formatMoney(total(r)) },
+    { key: 'value', header: t('orgs.totalShort'), type: 'number', value: total, render: (r) => formatNumber(total(r)) },
     {
       key: 'buttons',
       header: '',
@@ -189,7 +190,7 @@ export function OrganisationPage() {
         <SimpleGrid cols={{ base: 1, md: 4 }}>
           <Field label={t('orgs.registrationNo')} value={org.registrationNo} />
           <Field label={t('orgs.contacts')} value={org.contacts} />
-          <Field label={t('orgs.contractValue')} value={formatMoney(total(org))} />
+          <Field label={t('orgs.contractValue')} value={formatNumber(total(org))} />
           <Field label={t('assessment.note')} value={org.note} />
         </SimpleGrid>
       </Card>

@@ -13,7 +13,6 @@ export const services = ['consulting', 'certification', 'training'] as const;
 type Service = (typeof services)[number];
 
 /** Contract values in đồng with Vietnamese thousands separators: 45.000.000. */
-export const formatMoney = (n: number | null | undefined): string => (n == null ? '' : n.toLocaleString('vi-VN'));
 
 /** Adds or corrects a consultant or certification body. */
 export function OrganisationModal({ initial, onClose }: { initial?: OrgRow; onClose: () => void }) {

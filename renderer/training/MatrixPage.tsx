@@ -113,9 +113,9 @@ export function MatrixPage() {
       {m && (
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           {stat(t('matrix.coverage'), m.total.coverage === null ? '—' : `${m.total.coverage.toLocaleString('vi-VN')} %`, `${coverageColour(m.total.coverage)}.8`)}
-          {stat(t('matrix.people'), m.total.staff.toLocaleString('vi-VN'))}
-          {stat(t('matrix.peopleMissing'), m.total.peopleMissing.toLocaleString('vi-VN'), m.total.peopleMissing ? 'red.8' : undefined)}
-          {stat(t('matrix.expiring'), m.expiring.length.toLocaleString('vi-VN'), m.expiring.length ? 'yellow.9' : undefined)}
+          {stat(t('matrix.people'), formatNumber(m.total.staff))}
+          {stat(t('matrix.peopleMissing'), formatNumber(m.total.peopleMissing), m.total.peopleMissing ? 'red.8' : undefined)}
+          {stat(t('matrix.expiring'), formatNumber(m.expiring.length), m.expiring.length ? 'yellow.9' : undefined)}
         </SimpleGrid>
       )}
       <Tabs defaultValue="units" keepMounted={false}>
@@ -228,14 +228,20 @@ function UnitPeople({ unit, onBack }: { unit: { id: string; name: string }; onBa
         empty={t('matrix.empty')}
         toolbar={<Checkbox label={t('matrix.onlyMissing')} checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} />}
       />
-      {p && p.total > rows.length && limit < MATRIX_PEOPLE_MAX && (
+      {p && p.total > rows.length && (
         <Group justify="center" gap="sm">
           <Text size="sm" c="dimmed">
             {t('matrix.shownPeople', { shown: formatNumber(rows.length), total: formatNumber(p.total) })}
           </Text>
-          <Button variant="light" size="compact-sm" onClick={() => setLimit(Math.min(limit + MATRIX_PAGE, MATRIX_PEOPLE_MAX))}>
-            {t('matrix.morePeople', { count: formatNumber(Math.min(MATRIX_PAGE, p.total - rows.length)) })}
-          </Button>
+          {limit < MATRIX_PEOPLE_MAX ? (
+            <Button variant="light" size="compact-sm" onClick={() => setLimit(Math.min(limit + MATRIX_PAGE, MATRIX_PEOPLE_MAX))}>
+              {t('matrix.morePeople', { count: formatNumber(Math.min(MATRIX_PAGE, p.total - rows.length)) })}
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('matrix.allInExport')}
+            </Text>
+          )}
         </Group>
       )}
     </Stack>

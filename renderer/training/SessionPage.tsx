@@ -13,7 +13,8 @@ import { DateField } from '../components/DateField';
 import { PageHeader } from '../components/PageHeader';
 import { ImportDialog } from './ImportDialog';
 import { SessionModal } from './SessionForm';
-import { formatMoney, ResultBadge, saveFile } from './shared';
+import { ResultBadge, saveFile } from './shared';
+import { formatNumber } from '../../electron/common/reports';
 
 type Detail = ApiOutput<'training.sessions.get'>;
 type Row = Detail['attendance'][number];
@@ -69,7 +70,7 @@ export function SessionPage() {
           {fact(t('sessions.place'), session.place)}
           {fact(t('sessions.provider'), session.provider)}
           {fact(t('sessions.trainers'), session.trainers)}
-          {fact(t('sessions.budget'), formatMoney(session.budgetSpent))}
+          {fact(t('sessions.budget'), formatNumber(session.budgetSpent))}
           {fact(t('sessions.note'), session.note)}
         </SimpleGrid>
       </Paper>
@@ -191,7 +192,7 @@ function AddAttendeesModal({ opened, onClose, detail }: { opened: boolean; onClo
         />
         {more > 0 && (
           <Text size="xs" c="dimmed">
-            {t('session.pickMore', { shown: found!.rows.length, total: found!.total })}
+            {t('session.pickMore', { shown: formatNumber(found!.rows.length), total: formatNumber(found!.total) })}
           </Text>
         )}
         <Text size="sm" c="dimmed">

@@ -7,7 +7,8 @@ import { useApi } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { SessionModal } from './SessionForm';
-import { formatMoney, ScopePicker, useScope } from './shared';
+import { ScopePicker, useScope } from './shared';
+import { formatNumber } from '../../electron/common/reports';
 
 type Row = ApiOutput<'training.sessions.list'>[number];
 
@@ -29,7 +30,7 @@ export function SessionsPage() {
     { key: 'provider', header: t('sessions.provider'), value: (r) => r.provider },
     { key: 'attendees', header: t('sessions.attendees'), value: (r) => r.attendees, type: 'number', width: 90 },
     { key: 'passed', header: t('sessions.passed'), value: (r) => r.passed, type: 'number', width: 80 },
-    { key: 'budget', header: t('sessions.budget'), value: (r) => r.budgetSpent, type: 'number', render: (r) => formatMoney(r.budgetSpent) },
+    { key: 'budget', header: t('sessions.budget'), value: (r) => r.budgetSpent, type: 'number', render: (r) => formatNumber(r.budgetSpent) },
   ];
   return (
     <Stack gap="md">

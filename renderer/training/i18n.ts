@@ -102,7 +102,6 @@ export const vi = {
     updated: 'Đã cập nhật học viên',
     removed: 'Đã gỡ học viên',
     editAttendee: 'Sửa kết quả',
-    details: 'Thông tin lớp',
   },
   importer: {
     titleStaff: 'Nhập danh sách cán bộ từ Excel',
@@ -130,8 +129,6 @@ export const vi = {
     coverage: 'Tỷ lệ đáp ứng',
     people: 'Số cán bộ',
     peopleMissing: 'Còn thiếu khóa',
-    required: 'Lượt yêu cầu',
-    satisfied: 'Lượt đáp ứng',
     byUnit: 'Theo đơn vị',
     grid: 'Từng người',
     expiring: 'Chứng chỉ sắp hết hạn',
@@ -152,6 +149,7 @@ export const vi = {
     unitPeople: 'Cán bộ của {{unit}}',
     morePeople: 'Xem thêm {{count}} người',
     shownPeople: 'Đang hiện {{shown}} / {{total}} người',
+    allInExport: '— danh sách đầy đủ có trong “Xuất Excel có màu”',
   },
   auditors: {
     title: 'Danh sách chuyên gia đánh giá nội bộ',
@@ -302,7 +300,6 @@ export const en: Translation<typeof vi> = {
     updated: 'Attendee updated',
     removed: 'Attendee removed',
     editAttendee: 'Edit result',
-    details: 'Session details',
   },
   importer: {
     titleStaff: 'Import a staff list from Excel',
@@ -330,8 +327,6 @@ export const en: Translation<typeof vi> = {
     coverage: 'Coverage',
     people: 'Staff',
     peopleMissing: 'Lacking a course',
-    required: 'Required',
-    satisfied: 'Satisfied',
     byUnit: 'By unit',
     grid: 'Per person',
     expiring: 'Certificates expiring soon',
@@ -352,6 +347,7 @@ export const en: Translation<typeof vi> = {
     unitPeople: 'Staff of {{unit}}',
     morePeople: 'Show {{count}} more',
     shownPeople: 'Showing {{shown}} of {{total}} people',
+    allInExport: '— the full list is in “Export Excel with colours”',
   },
   auditors: {
     title: 'Certified internal auditors',

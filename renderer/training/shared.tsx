@@ -81,8 +81,6 @@ export function ResultBadge({ result }: { result: 'passed' | 'failed' | 'absent'
   );
 }
 
-export const formatMoney = (n: number) => n.toLocaleString('vi-VN');
-
 /**
  * Column headers for courses: course names are long, so a column shows its
  * kind ("Nhận thức chung") when no other course has that kind; exports keep

@@ -8,6 +8,7 @@ import { cachedStatement } from '../statements';
 import { requireNotFuture, requireOrder, requireText, today } from '../rules';
 import { getUnit, subtreeIds } from '../units/units';
 import { sameText } from './common';
+import { INSPECTION_DEADLINE_MONTHS } from '../../common/rules';
 
 export { findingSources } from '../../../db/schema';
 export type Finding = typeof findings.$inferSelect;
@@ -15,9 +16,6 @@ export type CorrectiveAction = typeof correctiveActions.$inferSelect;
 export type Inspection = typeof inspections.$inferSelect;
 export type FindingSource = Finding['source'];
 export type ActionStatus = CorrectiveAction['status'];
-
-/** Corrections after an inspection are due within two months of its minutes. */
-export const INSPECTION_DEADLINE_MONTHS = 2;
 
 // ---- inspections ------------------------------------------------------------
 
