@@ -19,7 +19,7 @@ import {
 import { fingerprint, keyIdHex, MinisignFormatError, parseSignature, signMinisign, verifyMinisign, type ParsedSignature } from './minisign';
 import { writeZip, type ZipSource } from './zipwrite';
 import { canonicalLayout } from './canonical';
-import { extractBag, type ExtractedBag, type ExtractOptions, type ZipLimits } from './zipread';
+import { extractBag, type ExtractedBag, type ExtractOptions } from './zipread';
 
 /**
  * An ISO Desk bundle: a signed BagIt bag in a zip. This file knows the
@@ -215,8 +215,8 @@ export interface OpenedBundle extends ExtractedBag {
  * of the zip as read (see extractBag). Whether the signature holds, and for whom, is
  * checked by `verifySignature` with a key the caller trusts.
  */
-export async function openBundle(file: string, workDir: string, limits?: ZipLimits, options?: ExtractOptions): Promise<OpenedBundle> {
-  const bag = await extractBag(file, workDir, limits, options);
+export async function openBundle(file: string, workDir: string, options?: ExtractOptions): Promise<OpenedBundle> {
+  const bag = await extractBag(file, workDir, options);
   const { files } = bag;
   const read = (rel: string): Buffer => readFileSync(join(bag.dir, rel));
   for (const required of [BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST]) {

@@ -121,6 +121,8 @@ export interface ExtractOptions {
   copyTo?: string;
   /** Entries (paths inside the bag) to check and hash without writing them out. */
   skip?: (rel: string) => boolean;
+  /** Bounds on entries and sizes (defaultLimits unless given). */
+  limits?: ZipLimits;
 }
 
 /** Read size: large enough that system calls cost little, small enough to reuse two buffers. */
@@ -153,7 +155,8 @@ interface Output {
  * buffers: the next chunk is read, and the last one written, while this one
  * is hashed.
  */
-export async function extractBag(file: string, dest: string, limits: ZipLimits = defaultLimits, options: ExtractOptions = {}): Promise<ExtractedBag> {
+export async function extractBag(file: string, dest: string, options: ExtractOptions = {}): Promise<ExtractedBag> {
+  const limits = options.limits ?? defaultLimits;
   try {
     if (!statSync(file).isFile()) throw new AppError('FILE_NOT_FOUND', { path: file });
   } catch (e) {

@@ -43,10 +43,30 @@ export function attachmentsFor(ctx: ServiceContext, scope: AttachmentScope): Att
 export const attachmentStorePath = (ctx: ServiceContext, sha256: string): string =>
   join(ctx.dataDir, 'attachments', sha256.slice(0, 2), sha256);
 
+/** An attachment in a bag: data/attachments/<its SHA-256's first two digits>/<its SHA-256>. */
 export const bagPathOfAttachment = (sha256: string): string => `data/attachments/${sha256.slice(0, 2)}/${sha256}`;
 
-/** Whether a path in a bag is one of its attachments (data/attachments/…). */
+/** The parts of a well-formed attachment path in a bag: [path, first two digits, SHA-256]. */
+export const BAG_ATTACHMENT_PATH = /^data\/attachments\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
+
+/** Whether a path in a bag is under its attachments (data/attachments/…), well-formed or not. */
 export const isBagAttachment = (rel: string): boolean => rel.startsWith('data/attachments/');
+
+/** Copies a file into place through a `.part` file, so the target is either whole or absent. */
+function copyIntoPlace(source: string, target: string): void {
+  copyFileSync(source, `${target}.part`, constants.COPYFILE_FICLONE);
+  renameSync(`${target}.part`, target);
+}
+
+/** Moves a file of our own staging folder into place: renamed on the same disk, copied from another. */
+export function moveIntoPlace(source: string, target: string): void {
+  try {
+    renameSync(source, target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    copyIntoPlace(source, target);
+  }
+}
 
 /**
  * Puts a verified attachment into the store (content-addressed, so never
@@ -58,15 +78,7 @@ export function storeAttachment(ctx: ServiceContext, sha256: string, source: str
   const target = attachmentStorePath(ctx, sha256);
   if (existsSync(target)) return false;
   mkdirSync(dirname(target), { recursive: true });
-  if (options.move) {
-    try {
-      renameSync(source, target);
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    }
-  }
-  copyFileSync(source, `${target}.part`, constants.COPYFILE_FICLONE);
-  renameSync(`${target}.part`, target);
+  if (options.move) moveIntoPlace(source, target);
+  else copyIntoPlace(source, target);
   return true;
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { bundlesReceived, bundlesSent } from '../../../db/schema';
 import type { ServiceContext } from '../context';
+import { cachedStatement } from '../statements';
 
 /** What this office issued and received, for the exchange page and the chain rules. */
 
@@ -46,6 +47,10 @@ export function lastApplied(ctx: ServiceContext, issuerUnitId: string) {
     .where(and(eq(bundlesReceived.issuerUnitId, issuerUnitId), eq(bundlesReceived.status, 'applied'), eq(bundlesReceived.sequence, row.seq)))
     .get()!;
 }
+
+/** Whether a bundle with this hash was applied here (before the checks, a hint: see claimedBundleSha256). */
+export const appliedHere = (ctx: ServiceContext, bundleSha256: string): boolean =>
+  cachedStatement(ctx.sqlite, "SELECT 1 FROM bundles_received WHERE bundle_sha256 = ? AND status = 'applied'").get(bundleSha256) !== undefined;
 
 export const receivedWithSequence = (ctx: ServiceContext, issuerUnitId: string, sequence: number) =>
   ctx.db

@@ -1,6 +1,6 @@
 import { backupBefore, startBackupBefore, type PendingBackup } from '../backup';
 import { randomUUID } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { knownSchemaVersion } from '../../../db/connection';
@@ -13,8 +13,8 @@ import { AppError } from '../../common/errors';
 import type { ServiceContext } from '../context';
 import { putRemoteRow, type SyncTable } from '../records';
 import { subtreeIds } from '../units/units';
-import { attachmentStorePath, isBagAttachment, storeAttachment } from './attachments';
-import { lastApplied, receivedWithSequence } from './bookkeeping';
+import { attachmentStorePath, BAG_ATTACHMENT_PATH, isBagAttachment, moveIntoPlace, storeAttachment } from './attachments';
+import { appliedHere, lastApplied, receivedWithSequence } from './bookkeeping';
 import { exchangeDir } from './export';
 import { isOwnKey, unlockOfficeKey } from './keys';
 import { officeUnit } from './office';
@@ -104,12 +104,11 @@ interface Plan {
   attachments: { sha256: string; path: string }[];
   /** The issuer's last applied sequence when the checks ran. */
   lastSeen: number;
+  /** For a bundle already applied here: the summary recorded then. */
+  appliedSummary: string | null;
 }
 
 const fromRecordsPath = (p: string) => /^data\/records\/([a-z0-9_]+)\.ndjson$/.exec(p)?.[1];
-
-/** An attachment in a bag: data/attachments/<first two digits>/<its SHA-256>. */
-const ATTACHMENT_PATH = /^data\/attachments\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 /** Trust: a known, unrevoked key bound to the unit the bundle says it comes from. */
 function checkTrust(ctx: ServiceContext, bundle: OpenedBundle) {
@@ -309,7 +308,7 @@ async function checkProvenance(ctx: ServiceContext, bundle: OpenedBundle, allowe
       let nested: OpenedBundle;
       try {
         // Only checked: its rows and files travel in the roll-up itself.
-        nested = await openBundle(bundle.pathOf(file), join(work, `nested-${i}`), undefined, { skip: isBagAttachment });
+        nested = await openBundle(bundle.pathOf(file), join(work, `nested-${i}`), { skip: isBagAttachment });
         const pub = parsePublicKey(String(e.public_key));
         if (keyIdHex(pub.keyId) !== nested.header.issuerKey.keyId) fail('key id does not match the signature');
         verifySignature(nested, pub.publicKey);
@@ -350,7 +349,7 @@ async function checkProvenance(ctx: ServiceContext, bundle: OpenedBundle, allowe
 }
 
 async function examine(ctx: ServiceContext, file: string, work: string, extract: ExtractOptions): Promise<Plan> {
-  const bundle = await openBundle(file, work, undefined, extract);
+  const bundle = await openBundle(file, work, extract);
   const h = bundle.header;
   const known = knownSchemaVersion();
   if (h.schemaVersion > known) throw new AppError('BUNDLE_SCHEMA_NEWER', { found: h.schemaVersion, known });
@@ -362,7 +361,7 @@ async function examine(ctx: ServiceContext, file: string, work: string, extract:
       if (!Object.hasOwn(syncedTables, table)) throw new AppError('BUNDLE_UNKNOWN_TABLE', { table });
       continue;
     }
-    const att = ATTACHMENT_PATH.exec(p);
+    const att = BAG_ATTACHMENT_PATH.exec(p);
     if (att) {
       if (att[2].slice(0, 2) !== att[1] || f.sha256 !== att[2]) throw new AppError('BAG_HASH_MISMATCH', { path: p });
       attachments.push({ sha256: att[2], path: p });
@@ -371,7 +370,8 @@ async function examine(ctx: ServiceContext, file: string, work: string, extract:
     if (p.startsWith('data/provenance/')) continue;
     throw new AppError('BAG_LAYOUT', { details: `unexpected payload file ${p}` });
   }
-  const already = receivedWithSequence(ctx, h.issuer.id, h.sequence).some((r) => r.bundleSha256 === bundle.bundleSha256 && r.status === 'applied');
+  const applied = receivedWithSequence(ctx, h.issuer.id, h.sequence).find((r) => r.bundleSha256 === bundle.bundleSha256 && r.status === 'applied');
+  const already = applied !== undefined;
   // A bundle already applied is identified by the hash of its verified tag files: nothing to trust again.
   if (!already) checkTrust(ctx, bundle);
   const seq = already ? { status: 'already' as const, missing: [] } : checkSequence(ctx, bundle);
@@ -409,7 +409,7 @@ async function examine(ctx: ServiceContext, file: string, work: string, extract:
     provenance: provenanceFiles.map((p) => p.entry),
     announcedKey: announced,
   };
-  return { bundle, preview, writes: rows.writes, provenanceFiles, attachments, lastSeen };
+  return { bundle, preview, writes: rows.writes, provenanceFiles, attachments, lastSeen, appliedSummary: applied?.summary ?? null };
 }
 
 /**
@@ -457,16 +457,6 @@ function storedName(h: BundleHeader, bundleSha256: string): string {
   return join('exchange', 'received', `${code}-${String(h.sequence).padStart(6, '0')}-${bundleSha256.slice(0, 16)}.zip`);
 }
 
-/** Moves a checked file of our staging folder into exchange/received (copies it if that is on another disk). */
-function keepOriginal(copy: string, target: string): void {
-  try {
-    renameSync(copy, target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    copyFileSync(copy, `${target}.part`, constants.COPYFILE_FICLONE);
-    renameSync(`${target}.part`, target);
-  }
-}
 
 function workDir(ctx: ServiceContext): string {
   const dir = join(exchangeDir(ctx, 'staging'), randomUUID());
@@ -510,15 +500,14 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
       copyTo: original,
       // A file the store already holds (content-addressed) is checked, not unpacked again.
       skip: (rel) => {
-        const m = ATTACHMENT_PATH.exec(rel);
+        const m = BAG_ATTACHMENT_PATH.exec(rel);
         return m ? existsSync(attachmentStorePath(ctx, m[2])) : false;
       },
     });
     const { bundle, preview } = plan;
     const h = bundle.header;
     if (preview.status === 'already') {
-      const applied = receivedWithSequence(ctx, h.issuer.id, h.sequence).find((r) => r.status === 'applied' && r.bundleSha256 === bundle.bundleSha256);
-      const changes = Number((JSON.parse(applied?.summary ?? '{}') as { changes?: number }).changes ?? 0);
+      const changes = Number((JSON.parse(plan.appliedSummary ?? '{}') as { changes?: number }).changes ?? 0);
       return { ...preview, applied: false, receiptFile: receiptOfApplied(ctx, bundle, { changes }) };
     }
     if (preview.status === 'gap' && !options.acceptGap) {
@@ -538,7 +527,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
     const storedAbs = join(ctx.dataDir, storedRel);
     mkdirSync(join(ctx.dataDir, 'exchange', 'received'), { recursive: true });
     const existedBefore = existsSync(storedAbs);
-    if (!existedBefore) keepOriginal(original, storedAbs);
+    if (!existedBefore) moveIntoPlace(original, storedAbs);
     const summary = { tables: preview.tables, conflicts: preview.conflictCount, changes: preview.changes, kind: preview.kind };
     const storedNested: string[] = [];
     let raced = false;
@@ -587,7 +576,7 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
             if (receivedWithSequence(ctx, p.header.issuer.id, p.header.sequence).some((r) => r.bundleSha256 === p.entry.bundleSha256)) continue;
             const nestedRel = storedName(p.header, p.entry.bundleSha256);
             if (!existsSync(join(ctx.dataDir, nestedRel))) {
-              keepOriginal(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
+              moveIntoPlace(bundle.pathOf(p.file), join(ctx.dataDir, nestedRel));
               storedNested.push(join(ctx.dataDir, nestedRel));
             }
             recordReceived(ctx, p.header, p.entry.bundleSha256, { status: 'via', viaBundleId: h.bundleId, receivedAt: at, storedFile: nestedRel });
@@ -612,6 +601,3 @@ export async function importBundle(ctx: ServiceContext, file: string, options: I
   }
 }
 
-/** Whether a bundle with this hash was applied here (a hint before the checks: see claimedBundleSha256). */
-const appliedHere = (ctx: ServiceContext, bundleSha256: string): boolean =>
-  !!ctx.sqlite.prepare("SELECT 1 FROM bundles_received WHERE bundle_sha256 = ? AND status = 'applied'").get(bundleSha256);

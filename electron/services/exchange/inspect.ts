@@ -20,7 +20,7 @@ export async function inspectBundle(ctx: ServiceContext, file: string) {
   mkdirSync(work, { recursive: true });
   try {
     // Attachments are checked and listed, not unpacked: nothing here reads their bytes.
-    const bundle = await openBundle(file, work, undefined, { skip: isBagAttachment });
+    const bundle = await openBundle(file, work, { skip: isBagAttachment });
     const keyId = keyIdHex(bundle.signature.keyId);
     const trusted = findTrustedKey(ctx, keyId);
     let signature: 'valid' | 'untrusted-key' | 'revoked-key' | 'invalid' = 'untrusted-key';
