@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { deleteRow, getLiveRow, insertRow, rowShape, updateRow } from '../records';
 import { cachedStatement } from '../statements';
 import { requireNotFuture, requireOrder, requireText, today } from '../rules';
-import { getUnit, subtreeIds } from '../units/units';
+import { getUnit, subtreeOrAll } from '../units/units';
 import { sameText } from './common';
 import { INSPECTION_DEADLINE_MONTHS } from '../../common/rules';
 
@@ -442,9 +442,6 @@ export interface ScopeSql {
   params: unknown[];
 }
 
-const UNIT_COUNT = 'SELECT count(*) FROM units';
-const UNIT_EXISTS = 'SELECT 1 FROM units WHERE id = ?';
-
 /**
  * One unit, a unit and everything below it, given units, or every unit. The
  * subtree of the root of the whole tree (headquarters' board) holds every
@@ -463,9 +460,8 @@ export function actionScopeSql(ctx: ServiceContext, scope: ActionScope): ScopeSq
   }
   if (scope.unitIds) inUnits(scope.unitIds);
   if (scope.rootId) {
-    const ids = subtreeIds(ctx, scope.rootId);
-    const everyUnit = ids.length === cachedStatement(ctx.sqlite, UNIT_COUNT).pluck().get() && !!cachedStatement(ctx.sqlite, UNIT_EXISTS).get(scope.rootId);
-    if (!everyUnit) inUnits(ids);
+    const ids = subtreeOrAll(ctx, scope.rootId);
+    if (ids) inUnits(ids);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { fold } from '../../common/text';
 import type { ServiceContext } from '../context';
 import { deleteRow, findRow, getLiveRow, insertRow, updateRow } from '../records';
 import { requireNotFuture, requireText } from '../rules';
-import { getUnit, subtreeIds } from '../units/units';
+import { getUnit, subtreeOrAll } from '../units/units';
 import { refreshTrainingDerived } from './derived';
 
 export type Staff = typeof staff.$inferSelect;
@@ -42,10 +42,10 @@ export interface StaffFilter {
   limit?: number;
 }
 
-/** The unit ids a filter covers, or null for every unit. */
+/** The unit ids a filter covers, or null for every unit (no unit, or headquarters with its sub-units). */
 export function scopeUnitIds(ctx: ServiceContext, unitId?: string, includeSubunits?: boolean): string[] | null {
   if (!unitId) return null;
-  return includeSubunits ? subtreeIds(ctx, unitId) : [unitId];
+  return includeSubunits ? subtreeOrAll(ctx, unitId) : [unitId];
 }
 
 interface Where {
@@ -65,8 +65,7 @@ function filterWhere(ctx: ServiceContext, filter: StaffFilter): Where {
     params.push(status);
   }
   const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits);
-  // Headquarters' scope is every unit: no condition then (it cost a look-up per person, ~5 ms of a national count).
-  if (scope && scope.length < (ctx.sqlite.prepare('SELECT count(*) FROM units').pluck().get() as number)) {
+  if (scope) {
     conds.push('s.unit_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(scope));
   }

@@ -5,6 +5,7 @@ import { matchesQuery } from '../../common/text';
 import type { ServiceContext } from '../context';
 import { stableId } from '../ids';
 import { getLiveRow, insertRow, updateRow } from '../records';
+import { cachedStatement } from '../statements';
 import { requireDecisionNo, requireNotFuture, requireText } from '../rules';
 
 export type Unit = typeof units.$inferSelect;
@@ -139,13 +140,20 @@ export function ancestorIds(ctx: ServiceContext, id: string): string[] {
 
 /** Ids of a unit and everything below it (any status). */
 export function subtreeIds(ctx: ServiceContext, rootId: string): string[] {
-  const rows = ctx.sqlite
-    .prepare(
-      `WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
-       SELECT id FROM t`,
-    )
-    .all(rootId) as { id: string }[];
-  return rows.map((r) => r.id);
+  return cachedStatement(ctx.sqlite, 'WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t')
+    .pluck()
+    .all(rootId) as string[];
+}
+
+/**
+ * A unit and everything below it, or null when that is every unit (the
+ * root of the whole tree, as headquarters asks): a query then needs no
+ * unit condition, rather than checking every row against ~800 ids.
+ */
+export function subtreeOrAll(ctx: ServiceContext, rootId: string): string[] | null {
+  const ids = subtreeIds(ctx, rootId);
+  const all = ids.length === cachedStatement(ctx.sqlite, 'SELECT count(*) FROM units').pluck().get() && !!cachedStatement(ctx.sqlite, 'SELECT 1 FROM units WHERE id = ?').get(rootId);
+  return all ? null : ids;
 }
 
 export interface MergeInput {
