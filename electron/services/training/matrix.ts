@@ -224,21 +224,13 @@ function countIn(ctx: ServiceContext, onDate: string, ids: string | null, sign: 
 }
 
 /**
- * The training matrix of a scope (a unit, its sub-units, or the whole
- * nation): people per unit, (person, required course) pairs and how many are
- * in force, per unit and per course, people lacking something, and
- * certificates that expire within the window (90 days). Counted in SQL from
- * the day's standing. Person rows come one unit at a time from matrixPeople:
- * at national scale they are ~30,000 rows × every course.
+ * Coverage per unit of these units (null: every unit) on a day, by unit code:
+ * head counts live from an index (~4 ms for the nation), the people who need
+ * a course from the day's kept counts, spread over the role's courses.
  */
-export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix {
-  const onDate = filter.onDate ?? today(ctx);
-  const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
+export function coverageOfUnits(ctx: ServiceContext, onDate: string, scope: string[] | null): UnitCoverage[] {
   const { roleCourses } = standing(ctx, onDate);
-  const courses = listCourses(ctx);
-  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
   const args = bind({ onDate, scope: scope && JSON.stringify(scope) });
-  // Active people per unit, counted live from an index (~4 ms for the nation).
   const staffPerUnit = cachedStatement(
     ctx.sqlite,
     `WITH n AS (SELECT p.unit_id, count(*) AS staff FROM staff p INDEXED BY staff_active_role_idx WHERE p.deleted = 0 AND p.status = 'active'${scopeSql(scope)}
@@ -252,7 +244,6 @@ export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): 
   const groups = cachedStatement(ctx.sqlite, `SELECT unit_id, role, mask, full, people FROM matrix_groups WHERE on_date = @onDate${scopeSql(scope, 'unit_id')}`)
     .raw()
     .all(args) as [string, IsoRole, number, number, number][];
-  const needed = new Set<string>();
   for (const [unitId, role, mask, full, people] of groups) {
     const u = units.get(unitId)!;
     roleCourses.get(role)!.forEach((course, bit) => {
@@ -264,14 +255,30 @@ export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): 
         c.satisfied += people;
         u.satisfied += people;
       }
-      needed.add(course);
     });
     if (mask !== full) u.peopleMissing += people;
   }
-  const list = [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  for (const u of units.values()) u.coverage = percent(u.satisfied, u.required);
+  return [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+}
+
+/**
+ * The training matrix of a scope (a unit, its sub-units, or the whole
+ * nation): people per unit, (person, required course) pairs and how many are
+ * in force, per unit and per course, people lacking something, and
+ * certificates that expire within the window (90 days). Counted in SQL from
+ * the day's standing. Person rows come one unit at a time from matrixPeople:
+ * at national scale they are ~30,000 rows × every course.
+ */
+export function trainingMatrix(ctx: ServiceContext, filter: MatrixFilter = {}): TrainingMatrix {
+  const onDate = filter.onDate ?? today(ctx);
+  const windowDays = filter.windowDays ?? EXPIRY_WINDOW_DAYS;
+  const courses = listCourses(ctx);
+  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
+  const list = coverageOfUnits(ctx, onDate, scope);
+  const needed = new Set(list.flatMap((u) => Object.keys(u.courses)));
   const total: TrainingMatrix['total'] = { staff: 0, required: 0, satisfied: 0, coverage: null, peopleMissing: 0, courses: {} };
   for (const u of list) {
-    u.coverage = percent(u.satisfied, u.required);
     total.staff += u.staff;
     total.required += u.required;
     total.satisfied += u.satisfied;
@@ -313,10 +320,10 @@ export function coverageTotals(ctx: ServiceContext, unitIds: string[], onDate: s
 }
 
 /** The ids of the scope's people lacking a required course on the day, those the matrix counts in peopleMissing (reports list them by name). */
-export function lackingStaffIds(ctx: ServiceContext, filter: Omit<MatrixFilter, 'windowDays'> = {}): string[] {
+export function lackingStaffIds(ctx: ServiceContext, filter: Omit<MatrixFilter, 'windowDays'> & { unitIds?: string[] } = {}): string[] {
   const onDate = filter.onDate ?? today(ctx);
   standing(ctx, onDate);
-  const scope = scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
+  const scope = filter.unitIds ?? scopeUnitIds(ctx, filter.unitId, filter.includeSubunits ?? true);
   return cachedStatement(ctx.sqlite, `SELECT staff_id FROM matrix_standing WHERE on_date = @onDate AND mask != full${scopeSql(scope, 'unit_id')}`)
     .pluck()
     .all(bind({ onDate, scope: scope && JSON.stringify(scope) })) as string[];

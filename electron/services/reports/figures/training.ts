@@ -3,7 +3,7 @@ import { attendance, staff, trainingSessions } from '../../../../db/schema';
 import { listCourses } from '../../training/courses';
 import type { ServiceContext } from '../../context';
 import { cachedStatement } from '../../statements';
-import { coverageTotals, lackingStaffIds, matrixPeople, trainingMatrix } from '../../training/matrix';
+import { coverageOfUnits, coverageTotals, lackingStaffIds, matrixPeople } from '../../training/matrix';
 import { unitsByIds } from '../../units/units';
 import { msg } from './labels';
 import type { FigureProvider, FigureQuery, FigureRow, LazyFigure } from './types';
@@ -46,10 +46,9 @@ const PASSES_IN_PERIOD = `SELECT count(*) FROM training_sessions s CROSS JOIN at
 
 /** The people of the scope lacking a required course on the day, by name: built only for a drill-down or an export. */
 function lackingRows(ctx: ServiceContext, q: FigureQuery) {
-  const inScope = new Set(q.unitIds);
-  const lacking = lackingStaffIds(ctx, { onDate: q.asOf });
+  const lacking = lackingStaffIds(ctx, { onDate: q.asOf, unitIds: q.unitIds });
   const courseName = new Map(listCourses(ctx).map((c) => [c.id, c.name]));
-  const rows = lacking.length ? matrixPeople(ctx, { ids: lacking, onDate: q.asOf }).filter((r) => inScope.has(r.unitId)) : [];
+  const rows = lacking.length ? matrixPeople(ctx, { ids: lacking, onDate: q.asOf }) : [];
   return rows.map((r) => ({ unitId: r.unitId, fullName: r.fullName, unit: r.unitName, missing: r.missing.map((id) => courseName.get(id) ?? id).join('; ') }));
 }
 
@@ -85,12 +84,15 @@ export const trainingFigures: FigureProvider = {
   compute(ctx, q): LazyFigure[] {
     // Sums of the matrix's kept counts over the scope's units (training/matrix.ts): the home screen asks after every edit.
     const { required, satisfied, peopleMissing } = coverageTotals(ctx, q.unitIds, q.asOf);
-    const coverageRows = () => {
-      const inScope = new Set(q.unitIds);
-      return trainingMatrix(ctx, { onDate: q.asOf })
-        .units.filter((u) => inScope.has(u.unitId))
-        .map((u) => ({ unitId: u.unitId, code: u.unitCode, name: u.unitName, staff: u.staff, coverage: u.coverage, peopleMissing: u.peopleMissing }));
-    };
+    const coverageRows = () =>
+      coverageOfUnits(ctx, q.asOf, q.unitIds).map((u) => ({
+        unitId: u.unitId,
+        code: u.unitCode,
+        name: u.unitName,
+        staff: u.staff,
+        coverage: u.coverage,
+        peopleMissing: u.peopleMissing,
+      }));
     const passes = q.unitIds.length ? (cachedStatement(ctx.sqlite, PASSES_IN_PERIOD).pluck().get(q.period.start, q.period.end, JSON.stringify(q.unitIds)) as number) : 0;
     return [
       {
@@ -107,7 +109,7 @@ export const trainingFigures: FigureProvider = {
   },
   unitColumns: [{ key: 'trainingCoverage', label: msg('Đào tạo bắt buộc (%)', 'Required training (%)'), type: 'number' }],
   unitValues(ctx, q) {
-    const coverageOf = new Map(trainingMatrix(ctx, { onDate: q.asOf }).units.map((u) => [u.unitId, u.coverage]));
+    const coverageOf = new Map(coverageOfUnits(ctx, q.asOf, q.unitIds).map((u) => [u.unitId, u.coverage]));
     const out = new Map<string, FigureRow>();
     for (const id of q.unitIds) out.set(id, { trainingCoverage: coverageOf.get(id) ?? null });
     return out;
