@@ -4,6 +4,7 @@ import { AppError } from '../../common/errors';
 import { formatVnDate } from '../../common/dates';
 import { fold } from '../../common/text';
 import type { ServiceContext } from '../context';
+import { cachedStatement } from '../statements';
 import { deleteRow, findRow, getLiveRow, insertRow, updateRow } from '../records';
 import { requireNotFuture, requireText } from '../rules';
 import { getUnit, subtreeOrAll } from '../units/units';
@@ -88,7 +89,7 @@ function withSearch(ctx: ServiceContext, base: Where, query: string | undefined)
   const conds = [...base.conds];
   const params = [...base.params];
   // Units are few (~800): fold their names here rather than store a key that a rename would leave stale.
-  const units = ctx.sqlite.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[];
+  const units = cachedStatement(ctx.sqlite, 'SELECT id, name FROM units').all() as { id: string; name: string }[];
   const unitKeys = units.map((u) => ({ id: u.id, key: fold(u.name) }));
   for (const w of words) {
     conds.push('(instr(k.search_key, ?) > 0 OR s.unit_id IN (SELECT value FROM json_each(?)))');
@@ -113,8 +114,9 @@ const LIST_ORDER = ['u.code', 'k.sort_key', 's.id'];
 function selectStaff<T>(ctx: ServiceContext, columns: string, filter: StaffFilter): T[] {
   refreshTrainingDerived(ctx);
   const { where, params } = staffWhere(ctx, filter);
-  const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-  return ctx.sqlite.prepare(`SELECT ${columns} ${LIST_FROM} WHERE ${where} ORDER BY ${LIST_ORDER.join(', ')}${limit}`).all(...params) as T[];
+  // LIMIT -1: no limit (one statement text either way, kept prepared).
+  const limit = filter.limit === undefined ? -1 : Math.max(0, Math.floor(filter.limit));
+  return cachedStatement(ctx.sqlite, `SELECT ${columns} ${LIST_FROM} WHERE ${where} ORDER BY ${LIST_ORDER.join(', ')} LIMIT ?`).all(...params, limit) as T[];
 }
 
 const ROW_COLUMNS = `s.id, u.name AS unitName, s.full_name AS fullName, s.staff_code AS staffCode,
@@ -192,7 +194,8 @@ export function staffPage(ctx: ServiceContext, page: StaffPageQuery): StaffPage 
   const base = filterWhere(ctx, filter);
   const unsearched = joined(base);
   // Without a search every live person has a search row, so staff alone is counted (joining staff_search tripled the cost).
-  const all = ctx.sqlite.prepare(`SELECT count(*) FROM staff s WHERE ${unsearched.where}`).pluck().get(...unsearched.params) as number;
+  // The screen asks again on every keystroke and scroll: a few statement shapes, kept prepared.
+  const all = cachedStatement(ctx.sqlite, `SELECT count(*) FROM staff s WHERE ${unsearched.where}`).pluck().get(...unsearched.params) as number;
   const search = withSearch(ctx, base, filter.query);
   const searching = search !== base;
   const { where, params } = joined(search);
@@ -201,11 +204,13 @@ export function staffPage(ctx: ServiceContext, page: StaffPageQuery): StaffPage 
   const from = sort ? 'FROM staff s JOIN staff_search k ON k.staff_id = s.id JOIN units u ON u.id = s.unit_id' : LIST_FROM;
   // A search reads every key anyway: its matches are counted in the same pass rather than searched twice.
   const columns = searching ? `${ROW_COLUMNS}, count(*) OVER () AS matched` : ROW_COLUMNS;
-  const found = ctx.sqlite.prepare(`SELECT ${columns} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as (StaffRow & { matched?: number })[];
+  const found = cachedStatement(ctx.sqlite, `SELECT ${columns} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as (StaffRow & {
+    matched?: number;
+  })[];
   if (!searching) return { total: all, all, offset, rows: found };
   const total = found.length
     ? found[0].matched!
-    : (ctx.sqlite.prepare(`SELECT count(*) FROM staff s JOIN staff_search k ON k.staff_id = s.id WHERE ${where}`).pluck().get(...params) as number);
+    : (cachedStatement(ctx.sqlite, `SELECT count(*) FROM staff s JOIN staff_search k ON k.staff_id = s.id WHERE ${where}`).pluck().get(...params) as number);
   return { total, all, offset, rows: found.map(({ matched: _, ...row }) => row) };
 }
 
