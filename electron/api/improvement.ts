@@ -49,6 +49,7 @@ import { addReviewDecision, deleteReview, recordReview, reviewsOf, updateReview 
 import { applyDerivedSteps } from '../services/improvement/rollout';
 import { mutation, query } from './define';
 import { id, isoDate, optionalDate, requiredText, text } from './schemas';
+import { ASSESSMENT_KINDS, ENGAGEMENT_SERVICES } from '../common/improvement';
 
 const standard = z.enum(['2008', '2015']);
 const codes = (max = 500) => z.array(requiredText(100)).max(max);
@@ -70,7 +71,7 @@ const organisation = z.object({
 });
 const assessment = z.object({
   organisationId: id.nullable().optional(),
-  kind: z.enum(['stage1', 'stage2', 'surveillance', 'recertification']),
+  kind: z.enum(ASSESSMENT_KINDS),
   startDate: isoDate,
   endDate: optionalDate,
   leadAssessor: text(200).optional(),
@@ -177,7 +178,7 @@ export const improvementApi = {
       .object({
         organisationId: id,
         unitId: id,
-        service: z.enum(['consulting', 'certification', 'training']),
+        service: z.enum(ENGAGEMENT_SERVICES),
         contractNo: text(100).optional(),
         contractValue: z.number().int().min(0).max(1e13).nullable().optional(),
         startDate: optionalDate,

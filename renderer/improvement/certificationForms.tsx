@@ -4,6 +4,7 @@ import type { ApiOutput } from '../../electron/api';
 import { useApi } from '../api/hooks';
 import { DateField } from '../components/DateField';
 import { FormModal, useFields, useFormSave } from './FormModal';
+import { ASSESSMENT_KINDS, type AssessmentKind } from '../../electron/common/improvement';
 
 type Unit = { id: string; name: string };
 type Certification = ApiOutput<'certification.get'>;
@@ -11,9 +12,6 @@ export type AssessmentRow = Certification['assessments'][number];
 export type CertificateRow = Certification['certificates'][number];
 export type DeclarationRow = Certification['declarations'][number];
 type Standard = '2008' | '2015';
-
-export const assessmentKinds = ['stage1', 'stage2', 'surveillance', 'recertification'] as const;
-type AssessmentKind = (typeof assessmentKinds)[number];
 
 const standards = [
   { value: '2008', label: 'TCVN ISO 9001:2008' },
@@ -62,7 +60,7 @@ export function AssessmentModal({ unit, initial, onClose }: { unit: Unit; initia
           value={f.kind}
           allowDeselect={false}
           onChange={(v) => set({ kind: (v ?? 'stage1') as AssessmentKind })}
-          data={assessmentKinds.map((k) => ({ value: k, label: t(`assessment.kinds.${k}`) }))}
+          data={ASSESSMENT_KINDS.map((k) => ({ value: k, label: t(`assessment.kinds.${k}`) }))}
           data-testid="assessment-kind"
         />
         <Select

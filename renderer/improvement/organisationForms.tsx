@@ -5,14 +5,12 @@ import type { ApiOutput } from '../../electron/api';
 import { useApi } from '../api/hooks';
 import { DateField } from '../components/DateField';
 import { FormModal, useFields, useFormSave } from './FormModal';
+import { ENGAGEMENT_SERVICES } from '../../electron/common/improvement';
 
 export type OrgRow = ApiOutput<'orgs.list'>[number];
 export type EngagementRow = OrgRow['engagements'][number];
 type Kind = OrgRow['kind'];
-export const services = ['consulting', 'certification', 'training'] as const;
-type Service = (typeof services)[number];
-
-/** Contract values in đồng with Vietnamese thousands separators: 45.000.000. */
+type Service = (typeof ENGAGEMENT_SERVICES)[number];
 
 /** Adds or corrects a consultant or certification body. */
 export function OrganisationModal({ initial, onClose }: { initial?: OrgRow; onClose: () => void }) {
@@ -108,7 +106,7 @@ export function EngagementModal({ organisation, onClose }: { organisation: Pick<
           value={f.service}
           allowDeselect={false}
           onChange={(v) => set({ service: (v ?? 'consulting') as Service })}
-          data={services.map((s) => ({ value: s, label: t(`engagement.services.${s}`) }))}
+          data={ENGAGEMENT_SERVICES.map((s) => ({ value: s, label: t(`engagement.services.${s}`) }))}
         />
         <TextInput label={t('engagement.contractNo')} placeholder="05/2012/HĐ-TV" value={f.contractNo} onChange={(e) => set({ contractNo: e.currentTarget.value })} data-testid="engagement-no" />
         <NumberInput
