@@ -151,15 +151,15 @@ export interface RowShape<T> {
 
 /**
  * For hand-written queries over many rows (lists, boards): the table's
- * columns under drizzle's property names and the conversions drizzle would
- * apply, so the rows are exactly those of ctx.db.select() without building
- * the query each time.
+ * columns (or only `keys`) under drizzle's property names and the
+ * conversions drizzle would apply, so the rows are exactly those of
+ * ctx.db.select() without building the query each time.
  */
-export function rowShape<T extends SyncTable>(table: T, alias: string): RowShape<Row<T>> {
-  const t = tableInfo(table);
-  const converted = t.columns.filter((c) => !AS_STORED.has(c.column.columnType));
+export function rowShape<T extends SyncTable>(table: T, alias: string, keys?: readonly string[]): RowShape<Row<T>> {
+  const columns = tableInfo(table).columns.filter((c) => !keys || keys.includes(c.key));
+  const converted = columns.filter((c) => !AS_STORED.has(c.column.columnType));
   return {
-    select: t.columns.map((c) => `${alias}.${q(c.name)} AS ${q(c.key)}`).join(', '),
+    select: columns.map((c) => `${alias}.${q(c.name)} AS ${q(c.key)}`).join(', '),
     read(raw) {
       for (const c of converted) {
         const v = raw[c.key];

@@ -363,13 +363,9 @@ export interface ActionFilter {
   overdue?: boolean;
 }
 
-const actionShape = rowShape(correctiveActions, 'a');
 /** What a list of actions shows (the board, a unit's page, the health checks): not the texts of the plan nor the row's bookkeeping. */
 const LIST_FIELDS = ['id', 'unitId', 'source', 'findingId', 'reviewId', 'title', 'owner', 'openedDate', 'dueDate', 'status', 'doneDate', 'verifiedBy', 'verifiedDate', 'effective'] as const;
-const LIST_COLUMNS = actionShape.select
-  .split(', ')
-  .filter((c) => LIST_FIELDS.some((f) => c.endsWith(` AS "${f}"`)))
-  .join(', ');
+const actionShape = rowShape(correctiveActions, 'a', LIST_FIELDS);
 export type ActionListFields = Pick<CorrectiveAction, (typeof LIST_FIELDS)[number]>;
 const CLOSED = `('done', 'verified')`;
 // Not closed, written as the statuses it keeps so that an index on open actions can serve it.
@@ -399,7 +395,7 @@ export function listActions(ctx: ServiceContext, filter: ActionFilter = {}, scop
     where.push(`a.status IN ${OPEN} AND a.due_date < ?`);
     params.push(onDate);
   }
-  const sql = `SELECT ${LIST_COLUMNS}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
+  const sql = `SELECT ${actionShape.select}, u.name AS unitName, f.severity AS severity, COALESCE(f.clause, '') AS clause,
       COALESCE(f.procedure_code, '') AS procedureCode, f.audit_id AS auditId, ${AGE_DAYS} AS ageDays
     FROM corrective_actions a JOIN units u ON u.id = a.unit_id LEFT JOIN findings f ON f.id = a.finding_id
     WHERE ${where.join(' AND ')} ORDER BY a.due_date, a.rowid`;

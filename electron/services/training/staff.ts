@@ -1,11 +1,11 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { attendance, isoRoles, staff } from '../../../db/schema';
 import { AppError } from '../../common/errors';
 import { formatVnDate } from '../../common/dates';
 import { fold } from '../../common/text';
 import type { ServiceContext } from '../context';
 import { cachedStatement } from '../statements';
-import { deleteRow, findRow, getLiveRow, insertRow, updateRow } from '../records';
+import { deleteRow, findRow, getLiveRow, insertRow, rowShape, updateRow } from '../records';
 import { requireNotFuture, requireText } from '../rules';
 import { getUnit, subtreeOrAll } from '../units/units';
 import { refreshTrainingDerived } from './derived';
@@ -214,15 +214,13 @@ export function staffPage(ctx: ServiceContext, page: StaffPageQuery): StaffPage 
   return { total, all, offset, rows: found.map(({ matched: _, ...row }) => row) };
 }
 
-const FULL_COLUMNS = [
-  ...Object.entries(getTableColumns(staff)).map(([key, col]) => `s.${col.name} AS ${key}`),
-  'u.code AS unitCode',
-  'u.name AS unitName',
-].join(', ');
+const staffShape = rowShape(staff, 's');
 
 /** Live staff records with every column (exports, registers), in the same order and with the same filter as the list. */
 export function listStaff(ctx: ServiceContext, filter: StaffFilter = {}): StaffListItem[] {
-  return selectStaff<StaffListItem>(ctx, FULL_COLUMNS, filter).map((s) => ({ ...s, deleted: !!s.deleted }));
+  return selectStaff<Record<string, unknown>>(ctx, `${staffShape.select}, u.code AS unitCode, u.name AS unitName`, filter).map(
+    (raw) => staffShape.read(raw) as StaffListItem,
+  );
 }
 
 /** A live staff record; a merged one says so (STAFF_MERGED) rather than just "not found". */
