@@ -1,5 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { attendance, staff, trainingSessions } from '../../../../db/schema';
 import { listCourses } from '../../training/courses';
 import type { ServiceContext } from '../../context';
 import { cachedStatement } from '../../statements';
@@ -41,7 +39,7 @@ const columns = {
 
 // Passes of the scope's people in sessions that ended during the period. CROSS JOIN keeps the sessions of the period
 // outermost: starting from the scope's people (SQLite's choice) reads every attendance of the nation.
-const PASSES_IN_PERIOD = `SELECT count(*) FROM training_sessions s CROSS JOIN attendance a ON a.session_id = s.id CROSS JOIN staff p ON p.id = a.staff_id
+const PASSES_IN_PERIOD = `FROM training_sessions s CROSS JOIN attendance a ON a.session_id = s.id CROSS JOIN staff p ON p.id = a.staff_id
   WHERE s.deleted = 0 AND s.end_date >= ? AND s.end_date <= ? AND a.deleted = 0 AND a.result = 'passed' AND p.unit_id IN (SELECT value FROM json_each(?))`;
 
 /** The people of the scope lacking a required course on the day, by name: built only for a drill-down or an export. */
@@ -54,21 +52,13 @@ function lackingRows(ctx: ServiceContext, q: FigureQuery) {
 
 /** Every pass of the period in the scope, by end date. */
 function passRows(ctx: ServiceContext, q: FigureQuery) {
-  const passes = q.unitIds.length
-    ? ctx.db
-        .select({ staffId: attendance.staffId, fullName: staff.fullName, unitId: staff.unitId, courseTypeId: trainingSessions.courseTypeId, endDate: trainingSessions.endDate })
-        .from(attendance)
-        .innerJoin(trainingSessions, eq(trainingSessions.id, attendance.sessionId))
-        .innerJoin(staff, eq(staff.id, attendance.staffId))
-        .where(and(eq(attendance.deleted, false), eq(trainingSessions.deleted, false), eq(attendance.result, 'passed'), inArray(staff.unitId, q.unitIds)))
-        .all()
-        .filter((p) => p.endDate >= q.period.start && p.endDate <= q.period.end)
-    : [];
+  const passes = cachedStatement(
+    ctx.sqlite,
+    `SELECT p.unit_id AS unitId, p.full_name AS fullName, s.course_type_id AS courseTypeId, s.end_date AS endDate ${PASSES_IN_PERIOD} ORDER BY s.end_date`,
+  ).all(q.period.start, q.period.end, JSON.stringify(q.unitIds)) as { unitId: string; fullName: string; courseTypeId: string; endDate: string }[];
   const names = new Map(unitsByIds(ctx, q.unitIds).map((u) => [u.id, u]));
   const allCourses = new Map(listCourses(ctx, { includeInactive: true }).map((c) => [c.id, c.name]));
-  return passes
-    .sort((a, b) => a.endDate.localeCompare(b.endDate))
-    .map((p) => ({ unitId: p.unitId, fullName: p.fullName, unit: names.get(p.unitId)?.name ?? '', course: allCourses.get(p.courseTypeId) ?? '', endDate: p.endDate }));
+  return passes.map((p) => ({ unitId: p.unitId, fullName: p.fullName, unit: names.get(p.unitId)?.name ?? '', course: allCourses.get(p.courseTypeId) ?? '', endDate: p.endDate }));
 }
 
 /**
@@ -93,7 +83,7 @@ export const trainingFigures: FigureProvider = {
         coverage: u.coverage,
         peopleMissing: u.peopleMissing,
       }));
-    const passes = q.unitIds.length ? (cachedStatement(ctx.sqlite, PASSES_IN_PERIOD).pluck().get(q.period.start, q.period.end, JSON.stringify(q.unitIds)) as number) : 0;
+    const passes = q.unitIds.length ? (cachedStatement(ctx.sqlite, `SELECT count(*) ${PASSES_IN_PERIOD}`).pluck().get(q.period.start, q.period.end, JSON.stringify(q.unitIds)) as number) : 0;
     return [
       {
         ...coverage,
