@@ -369,7 +369,7 @@ const actionShape = rowShape(correctiveActions, 'a', LIST_FIELDS);
 export type ActionListFields = Pick<CorrectiveAction, (typeof LIST_FIELDS)[number]>;
 const CLOSED = `('done', 'verified')`;
 // Not closed, written as the statuses it keeps so that an index on open actions can serve it.
-const OPEN = `('open', 'in_progress')`;
+export const OPEN = `('open', 'in_progress')`;
 /** Days open until done, or until the day given as the statement's first parameter (as daysBetween counts). */
 const AGE_DAYS = `CAST(round(julianday(CASE WHEN a.status IN ${CLOSED} AND COALESCE(a.done_date, '') <> '' THEN a.done_date ELSE ? END)
         - julianday(a.opened_date)) AS INTEGER)`;

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
 import { cachedStatement } from '../statements';
+import { OPEN } from './actions';
 import { fromJson } from './common';
 
 /**
@@ -188,7 +189,7 @@ export function openActionCounts(ctx: ServiceContext, ids: readonly string[], on
   const list = rows<{ unitId: string; open: number; overdue: number }>(
     ctx,
     `SELECT unit_id AS unitId, count(*) AS open, sum(due_date < ?) AS overdue FROM corrective_actions
-     WHERE deleted = 0 AND status IN ('open', 'in_progress') AND ${inUnits} GROUP BY unit_id`,
+     WHERE deleted = 0 AND status IN ${OPEN} AND ${inUnits} GROUP BY unit_id`,
     onDate,
     idsParam(ids),
   );
