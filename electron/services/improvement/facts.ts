@@ -45,7 +45,8 @@ function latestPerUnit<T extends { unitId: string }>(
   );
 }
 
-function groupByUnit<T extends { unitId: string }>(list: T[]): Map<string, T[]> {
+/** Rows grouped by their unit, in the order read. */
+export function groupByUnit<T extends { unitId: string }>(list: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of list) {
     const group = out.get(r.unitId);

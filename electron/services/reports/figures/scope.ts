@@ -1,6 +1,7 @@
 import { AppError } from '../../../common/errors';
 import type { ServiceContext } from '../../context';
 import { readSetting } from '../../settings';
+import { groupByUnit } from '../../improvement/facts';
 import { cachedStatement } from '../../statements';
 import { getUnit, unitsByIds, type Unit } from '../../units/units';
 import type { UnitStep } from '../../units/steps';
@@ -47,26 +48,16 @@ const STEP_STATES_OF_UNITS = `SELECT unit_id AS unitId, step, status, planned_en
   FROM unit_steps WHERE deleted = 0 AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, step`;
 const EVIDENCE_OF_STEP = `SELECT unit_id, evidence FROM unit_steps WHERE deleted = 0 AND step = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, step`;
 
-function byUnit<S extends StepState>(rows: S[]): Map<string, S[]> {
-  const out = new Map<string, S[]>();
-  for (const r of rows) {
-    const list = out.get(r.unitId);
-    if (list) list.push(r);
-    else out.set(r.unitId, [r]);
-  }
-  return out;
-}
-
 /** Steps of the given units, grouped by unit and ordered 1..4. */
 export function stepsByUnit(ctx: ServiceContext, unitIds: string[]): Map<string, StepFacts[]> {
   if (unitIds.length === 0) return new Map();
-  return byUnit(cachedStatement(ctx.sqlite, STEPS_OF_UNITS).all(JSON.stringify(unitIds)) as StepFacts[]);
+  return groupByUnit(cachedStatement(ctx.sqlite, STEPS_OF_UNITS).all(JSON.stringify(unitIds)) as StepFacts[]);
 }
 
 /** Like stepsByUnit, with only what the figures count (the national dashboard reads every step of the country). */
 function stepStatesByUnit(ctx: ServiceContext, unitIds: string[]): Map<string, StepState[]> {
   if (unitIds.length === 0) return new Map();
-  return byUnit(cachedStatement(ctx.sqlite, STEP_STATES_OF_UNITS).all(JSON.stringify(unitIds)) as StepState[]);
+  return groupByUnit(cachedStatement(ctx.sqlite, STEP_STATES_OF_UNITS).all(JSON.stringify(unitIds)) as StepState[]);
 }
 
 /** The evidence of one step of each given unit (the first such step, as `steps.find` would pick it). */
