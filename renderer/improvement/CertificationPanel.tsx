@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnDate, isoDateOf } from '../../electron/common/dates';
+import { formatVnDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
@@ -13,6 +13,7 @@ import {
   DeclarationModal,
   type DeclarationRow,
 } from './certificationForms';
+import { todayIso } from './FormModal';
 import { FindingModal } from './forms';
 import { noClip, RowActions, type UnitRef as Unit } from './parts';
 
@@ -215,7 +216,7 @@ export function CertificationPanel({ unit }: { unit: Unit }) {
 export function ScopeCodeForm({ unitId }: { unitId: string }) {
   const { t } = useTranslation('improvement');
   const [code, setCode] = useState('');
-  const [date, setDate] = useState<string | null>(isoDateOf(new Date()));
+  const [date, setDate] = useState<string | null>(todayIso());
   const save = useApiMutation('scopeCodes.add', { successMessage: t('certificate.scopeSaved'), onSuccess: () => setCode('') });
   return (
     <Group align="flex-end" gap="sm">

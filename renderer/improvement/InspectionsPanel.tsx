@@ -2,12 +2,12 @@ import { Alert, Badge, Button, Checkbox, SimpleGrid, Stack, Text, Textarea, Text
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../electron/api';
-import { addMonths, formatVnDate, isoDateOf, isValidIsoDate } from '../../electron/common/dates';
+import { addMonths, formatVnDate, isValidIsoDate } from '../../electron/common/dates';
 import { useApi, useApiMutation } from '../api/hooks';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateField } from '../components/DateField';
 import { FindingModal } from './forms';
-import { FormModal, useFields, useFormSave } from './FormModal';
+import { FormModal, todayIso, useFields, useFormSave } from './FormModal';
 import { noClip, RowActions, type UnitRef as Unit, useFindingColumns } from './parts';
 import { isClosedStatus } from './status';
 import { INSPECTION_DEADLINE_MONTHS } from '../../electron/common/rules';
@@ -81,7 +81,7 @@ export function InspectionsPanel({ unit }: { unit: Unit }) {
   const findings = allFindings.filter((f) => f.source === 'inspection');
   const ofInspection = (id: string) => findings.filter((f) => f.inspectionId === id);
   const openActions = (id: string) => ofInspection(id).flatMap((f) => f.actions).filter((a) => !isClosedStatus(a.status)).length;
-  const today = isoDateOf(new Date());
+  const today = todayIso();
   const name = (i: InspectionRow) => {
     const n = ofInspection(i.id).length;
     const base = t('inspection.name', { date: formatVnDate(i.inspectionDate), inspector: i.inspector });
